@@ -7,6 +7,8 @@ import ai.djl.pytorch.jni.JniUtils;
 final class PyTorchRuntime {
 
 	static final String ENGINE = "PyTorch";
+	/** DJL reads this property once, when the PyTorch engine starts. */
+	private static final String INTEROP_PROPERTY = "ai.djl.pytorch.num_interop_threads";
 
 	private PyTorchRuntime() {}
 
@@ -24,8 +26,15 @@ final class PyTorchRuntime {
 		if (JniUtils.isGradMode()) JniUtils.setGradMode(false);
 	}
 
-	/** @param threads intra-op threads, &ge; 1 */
+	/**
+	 * Sets the CPU threads libtorch uses inside an operation (intra-op). The inter-op pool, which the stages do not
+	 * use, gets the same size when the engine has not started yet; libtorch fixes it at start.
+	 *
+	 * @param threads threads, &ge; 1
+	 */
 	static void setThreads(final int threads) {
+		if (System.getProperty(INTEROP_PROPERTY) == null) System.setProperty(INTEROP_PROPERTY, Integer.toString(
+			threads));
 		engine();
 		JniUtils.setNumThreads(threads);
 	}
