@@ -325,6 +325,10 @@ class Fusion(nn.Module):
     @torch.jit.export
     def fuse(self, image, key, ikey, prev, cur, dpos, dneg, dist):
         """See docs/ARCHITECTURE.md; dist [N,2] = frames to the new / to the earlier interacted frame."""
+        return self.decode(self.inputs(image, key, ikey, prev, cur, dpos, dneg, dist), cur)
+
+    def inputs(self, image, key, ikey, prev, cur, dpos, dneg, dist):
+        """Network input [N,9,H,W]: normalised image, prev, cur, aligned dpos/dneg, two distance maps."""
         n = prev.size(0)
         hh = prev.size(2)
         ww = prev.size(3)
@@ -332,7 +336,10 @@ class Fusion(nn.Module):
         a = dist[:, 0:1]
         b = dist[:, 1:2]
         dfeat = torch.cat([a / (a + b + 1.0), torch.exp(-a / 16.0)], 1).view(n, 2, 1, 1).expand(n, 2, hh, ww)
-        x = torch.cat([self.norm(image).expand(n, -1, -1, -1), prev, cur, moved, dfeat], 1)
+        return torch.cat([self.norm(image).expand(n, -1, -1, -1), prev, cur, moved, dfeat], 1)
+
+    def decode(self, x, cur):
+        """Fused logits from the network input; a residual on the logit of ``cur``."""
         f4, f8, f16 = self.encoder(x)
         c = cur.clamp(1e-4, 1.0 - 1e-4)
         return self.decoder(f16, f8, f4) + torch.log(c / (1.0 - c))

@@ -16,6 +16,7 @@ import ij.gui.PolygonRoi;
 import ij.gui.Roi;
 import ij.gui.ShapeRoi;
 
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -25,6 +26,7 @@ import sc.fiji.mivos.core.MivosException;
 import sc.fiji.mivos.core.Polarity;
 import sc.fiji.mivos.core.Scribble;
 import sc.fiji.mivos.core.ScribbleSet;
+import sc.fiji.mivos.io.ScribbleJson;
 
 class RoiScribblesTest {
 
@@ -244,6 +246,21 @@ class RoiScribblesTest {
 		final ScribbleSet s = RoiScribbles.fromOverlay(imp);
 		assertEquals(2, s.all().size());
 		assertEquals(Set.of(0, 1), s.frames());
+	}
+
+	@Test
+	void jsonStrokesBecomeScribblesOnTheirFrame() {
+		final ImagePlus imp = timeLapse();
+		final List<ScribbleJson.Stroke> strokes = List.of(new ScribbleJson.Stroke("4+", 5, new int[][] { { 0, 0 }, {
+			3, 0 } }), new ScribbleJson.Stroke("bg", 2, new int[][] { { 7, 7 } }));
+		final ScribbleSet s = RoiScribbles.fromRois(ScribbleJson.toRois(strokes), imp);
+		assertEquals(4, s.all().get(0).frame());
+		assertEquals(set("0,0", "1,0", "2,0", "3,0"), pixels(s.all().get(0)));
+		assertEquals(1, s.all().get(1).frame());
+		assertTrue(s.all().get(1).isBackground());
+		// on a plain stack whose slices are time, the T position still names the frame
+		assertEquals(4, RoiScribbles.fromRois(ScribbleJson.toRois(strokes), IJ.createImage("z", "8-bit black", 20, 10,
+			5)).all().get(0).frame());
 	}
 
 	@Test
