@@ -97,6 +97,8 @@ public final class RoiScribbles {
 			if (e.getValue().size() > 0) out.add(new Scribble(e.getKey() - 1, name.objectId(), name.polarity(), e
 				.getValue().xs(), e.getValue().ys()));
 		}
+		if (out.isEmpty() && byFrame.values().stream().allMatch(p -> p.offered == 0)) throw new MivosException("ROI " +
+			label + " covers no pixel");
 		if (out.isEmpty()) throw new MivosException("ROI " + label + " lies entirely outside the " + imp.getWidth() +
 			"x" + imp.getHeight() + " image '" + imp.getTitle() + "'");
 		return out;
@@ -164,6 +166,8 @@ public final class RoiScribbles {
 		private final int height;
 		private final Set<Integer> seen = new HashSet<>();
 		private final List<Integer> order = new ArrayList<>();
+		/** Pixels offered, inside the image or not. */
+		private int offered;
 
 		Pixels(final ImagePlus imp) {
 			width = imp.getWidth();
@@ -171,6 +175,7 @@ public final class RoiScribbles {
 		}
 
 		void add(final int x, final int y) {
+			offered++;
 			if (x < 0 || y < 0 || x >= width || y >= height) return;
 			final int key = y * width + x;
 			if (seen.add(key)) order.add(key);

@@ -6,7 +6,6 @@ import ij.io.FileSaver;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Locale;
 
 import sc.fiji.mivos.core.MivosException;
@@ -47,25 +46,10 @@ public final class LabelTiffWriter {
 		final Path target = out.toAbsolutePath().normalize();
 		for (final Path input : protectedInputs)
 			if (input != null) refuseOverwriting(target, input);
-		Path tmp = null;
-		try {
-			Files.createDirectories(target.getParent());
-			tmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".part");
-			if (!new FileSaver(carrier(labels)).saveAsTiff(tmp.toString())) throw new MivosException(
-				"Cannot write labels to " + out + " (ImageJ could not save the TIFF)");
-			Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-		}
-		catch (final IOException e) {
-			throw new MivosException("Cannot write labels to " + out + ": " + e.getMessage(), e);
-		}
-		finally {
-			if (tmp != null) try {
-				Files.deleteIfExists(tmp);
-			}
-			catch (final IOException e) {
-				// the temporary file was moved or cannot be removed; nothing more to do
-			}
-		}
+		AtomicFile.write(target, "labels to " + out, tmp -> {
+			if (!new FileSaver(carrier(labels)).saveAsTiff(tmp.toString())) throw new IOException(
+				"ImageJ could not save the TIFF");
+		});
 	}
 
 	private static void refuseOverwriting(final Path target, final Path input) {

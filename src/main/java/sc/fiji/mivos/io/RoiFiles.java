@@ -9,7 +9,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -95,11 +94,7 @@ public final class RoiFiles {
 	 * @throws MivosException naming the path when it cannot be written
 	 */
 	public static void write(final Roi[] rois, final Path zip) {
-		final Path target = zip.toAbsolutePath();
-		Path tmp = null;
-		try {
-			Files.createDirectories(target.getParent());
-			tmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".part");
+		AtomicFile.write(zip, "ROI file " + zip, tmp -> {
 			try (OutputStream os = Files.newOutputStream(tmp); ZipOutputStream out = new ZipOutputStream(os)) {
 				final Set<String> used = new HashSet<>();
 				for (int i = 0; i < rois.length; i++) {
@@ -110,19 +105,7 @@ public final class RoiFiles {
 					out.closeEntry();
 				}
 			}
-			Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-		}
-		catch (final IOException e) {
-			throw new MivosException("Cannot write ROI file " + zip + ": " + e.getMessage(), e);
-		}
-		finally {
-			if (tmp != null) try {
-				Files.deleteIfExists(tmp);
-			}
-			catch (final IOException e) {
-				// the temporary file was moved or cannot be removed; nothing more to do
-			}
-		}
+		});
 	}
 
 	private static String entryName(final Roi roi, final int index, final Set<String> used) {

@@ -14,13 +14,17 @@ import ij.process.ByteProcessor;
 import ij.process.FloatProcessor;
 import ij.process.LUT;
 
+import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import sc.fiji.mivos.core.LabelStack;
 import sc.fiji.mivos.core.MivosException;
+import sc.fiji.mivos.io.ImageFiles;
+import sc.fiji.mivos.io.LabelTiffWriter;
 
 class LabelImagesTest {
 
@@ -143,6 +147,19 @@ class LabelImagesTest {
 		final MivosException zt = assertThrows(MivosException.class, () -> LabelImages.toLabelStack(IJ
 			.createHyperStack("h", 2, 2, 1, 2, 3, 16)));
 		assertTrue(zt.getMessage().contains("2 slices and 3 frames"), zt.getMessage());
+	}
+
+	@Test
+	void survivesATiffRoundTrip(@TempDir final Path dir) {
+		for (final int big : new int[] { 300, 70_000 }) {
+			final LabelStack s = labels(big);
+			final Path file = dir.resolve("labels-" + big + ".tif");
+			LabelTiffWriter.write(LabelImages.toImagePlus(s, "seg", null), file);
+			final ImagePlus back = ImageFiles.open(file);
+			assertEquals(3, back.getNFrames(), "time stays on T");
+			assertEquals(s, LabelImages.toLabelStack(back));
+			assertEquals(LabelImages.lut().getRGB(7), back.getProcessor().getLut().getRGB(7), "colour table kept");
+		}
 	}
 
 	@Test

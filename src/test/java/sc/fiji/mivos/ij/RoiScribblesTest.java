@@ -191,6 +191,9 @@ class RoiScribblesTest {
 		assertTrue(e.getMessage().contains("'7+ far away'") && e.getMessage().contains("outside"), e.getMessage());
 		assertThrows(MivosException.class, () -> RoiScribbles.fromRois(new Roi[] { named(new PointRoi(-1, 3),
 			"1") }, imp));
+		final MivosException empty = assertThrows(MivosException.class, () -> RoiScribbles.fromRois(new Roi[] { named(
+			new PointRoi(), "3") }, imp));
+		assertTrue(empty.getMessage().contains("'3'") && empty.getMessage().contains("no pixel"), empty.getMessage());
 	}
 
 	@Test
