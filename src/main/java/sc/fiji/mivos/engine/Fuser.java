@@ -1,0 +1,89 @@
+package sc.fiji.mivos.engine;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.Shape;
+import sc.fiji.mivos.core.FusionSchedule;
+
+/**
+ * Difference-aware fusion for one propagation round: merges, on a frame between the new interacted frame and an
+ * earlier one, the previous round's masks with the new propagation, guided by how the masks changed at the new
+ * interacted frame ({@code dpos}: gained, {@code dneg}: lost). Holds its own copies of the interacted frame's key and
+ * of the change masks; close it when the round ends.
+ */
+final class Fuser implements AutoCloseable {
+
+	private final SessionContext ctx;
+	private final NDManager manager;
+	private final int[] ids;
+	private final NDArray ikey;
+	private final NDArray dpos;
+	private final NDArray dneg;
+
+	/**
+	 * @param ids the objects, ascending
+	 * @param ikey {@code [1,Ck,h,w]} key of the new interacted frame (copied)
+	 * @param before processing-grid labels of the interacted frame before this round's interaction
+	 * @param after processing-grid labels of the interacted frame now
+	 */
+	Fuser(final SessionContext ctx, final int[] ids, final NDArray ikey, final int[] before, final int[] after) {
+		this.ctx = ctx;
+		this.ids = ids;
+		manager = ctx.manager().newSubManager();
+		try {
+			this.ikey = ikey.duplicate();
+			this.ikey.attach(manager);
+			final NDArray b = ObjectMasks.masks(manager, before, ids, ctx.height(), ctx.width());
+			final NDArray a = ObjectMasks.masks(manager, after, ids, ctx.height(), ctx.width());
+			dpos = a.sub(b).clip(0, 1);
+			dneg = b.sub(a).clip(0, 1);
+			b.close();
+			a.close();
+		}
+		catch (final RuntimeException e) {
+			manager.close();
+			throw e;
+		}
+	}
+
+	/**
+	 * @param out manager of the result
+	 * @param t the target frame
+	 * @param frame its features
+	 * @param cur {@code [N+1,1,H,W]} new propagation probabilities, background first
+	 * @param d its distances to the two interactions
+	 * @return {@code [N+1,1,H,W]} fused probabilities
+	 */
+	NDArray fuse(final NDManager out, final int t, final FrameFeatures frame, final NDArray cur,
+		final FusionSchedule.Distances d)
+	{
+		final long start = System.nanoTime();
+		try (NDManager scope = out.newSubManager()) {
+			final int[] prevLabels = ctx.resampler().labelsToProcessing(ctx.labels().frame(t));
+			final NDArray prev = ObjectMasks.masks(scope, prevLabels, ids, ctx.height(), ctx.width());
+			final NDArray objects = cur.get(scope, new NDIndex("1:"));
+			final float[] dist = new float[ids.length * 2];
+			for (int i = 0; i < ids.length; i++) {
+				dist[2 * i] = d.toNew();
+				dist[2 * i + 1] = d.toEarlier();
+			}
+			final NDArray distances = scope.create(dist, new Shape(ids.length, 2));
+			final NDList logits = new NDList();
+			for (final int[] b : ObjectMasks.batches(ids.length))
+				logits.add(ctx.nets().fusion().fuse(scope, frame.image(), frame.features().key(), ikey, ObjectMasks.rows(
+					scope, prev, b[0], b[1]), ObjectMasks.rows(scope, objects, b[0], b[1]), ObjectMasks.rows(scope, dpos,
+						b[0], b[1]), ObjectMasks.rows(scope, dneg, b[0], b[1]), ObjectMasks.rows(scope, distances, b[0],
+							b[1])));
+			final NDArray fused = ctx.aggregate(out, logits);
+			ctx.timings().record(StageTimings.FUSION, start);
+			return fused;
+		}
+	}
+
+	@Override
+	public void close() {
+		manager.close();
+	}
+}

@@ -1,0 +1,55 @@
+package sc.fiji.mivos.model;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.pytorch.engine.PtNDArray;
+import ai.djl.pytorch.engine.PtNDManager;
+import ai.djl.pytorch.engine.PtSymbolBlock;
+import ai.djl.pytorch.jni.IValue;
+import ai.djl.pytorch.jni.IValueUtils;
+
+/**
+ * One exported method of a loaded TorchScript module, called by name with tensor arguments. Each call runs in its own
+ * sub-manager of the caller's manager; only the results outlive it, attached to the caller's manager.
+ */
+final class TorchMethod {
+
+	private final PtSymbolBlock module;
+	private final String name;
+
+	TorchMethod(final PtSymbolBlock module, final String name) {
+		this.module = module;
+		this.name = name;
+	}
+
+	/**
+	 * @param out manager that receives the results
+	 * @param inputs the method's tensor arguments, in order; arrays of the PyTorch engine
+	 * @return the result tensors (one, or the elements of a returned tuple)
+	 */
+	NDList call(final NDManager out, final NDArray... inputs) {
+		PyTorchRuntime.prepareThread();
+		final IValue[] args = new IValue[inputs.length];
+		try (NDManager scope = out.newSubManager()) {
+			for (int i = 0; i < inputs.length; i++) {
+				if (!(inputs[i] instanceof PtNDArray pt)) throw new IllegalArgumentException("argument " + i + " of " +
+					name + " is not a PyTorch array");
+				args[i] = IValue.from(pt);
+			}
+			try (IValue result = IValueUtils.runMethod(module, name, args)) {
+				final NDList list = result.toNDList((PtNDManager) scope);
+				list.attach(out);
+				return list;
+			}
+		}
+		finally {
+			for (final IValue a : args)
+				if (a != null) a.close();
+		}
+	}
+
+	String name() {
+		return name;
+	}
+}
