@@ -181,11 +181,27 @@ public final class InteractionSession implements AutoCloseable {
 	 * @throws MivosException when no frame was interacted with yet
 	 */
 	public PropagationResult propagate(final ProgressListener listener, final CancelToken cancel) {
+		return propagate(0, frames.frames() - 1, listener, cancel);
+	}
+
+	/**
+	 * Like {@link #propagate(ProgressListener, CancelToken)}, but writes only frames within the 0-based range
+	 * {@code first..last}, which must contain the latest interacted frame.
+	 *
+	 * @throws MivosException when no frame was interacted with yet or the range misses the latest interaction
+	 */
+	public PropagationResult propagate(final int first, final int last, final ProgressListener listener,
+		final CancelToken cancel)
+	{
 		checkOpen();
 		if (latest < 0) throw new MivosException("Nothing to propagate: interact with a frame first");
+		if (first < 0 || last >= frames.frames() || first > last) throw new MivosException("Frame range " + (first +
+			1) + ".." + (last + 1) + " is not within frames 1.." + frames.frames());
+		if (latest < first || latest > last) throw new MivosException("The latest interaction (frame " + (latest +
+			1) + ") lies outside frames " + (first + 1) + ".." + (last + 1));
 		final long start = System.currentTimeMillis();
 		final int origin = latest;
-		final PropagationPlan plan = PropagationPlan.of(origin, frames.frames(), interactedFrames());
+		final PropagationPlan plan = PropagationPlan.of(origin, frames.frames(), interactedFrames(), first, last);
 		final FusionSchedule schedule = ctx.settings().fusion() ? FusionSchedule.of(plan) : FusionSchedule.none();
 		final int[] ids = objectIds().stream().mapToInt(Integer::intValue).toArray();
 		final Propagator.Progress p;
