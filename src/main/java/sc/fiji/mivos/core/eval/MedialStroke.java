@@ -9,7 +9,7 @@ import java.util.Random;
  * eroded by up to {@link #MAX_EROSION} pixels (less for thin regions, so something is left), the two ends of its
  * longest internal path are found (farthest pixel from a random pixel, then farthest from that one), and the two ends
  * are joined by the cheapest 8-connected path whose step cost grows towards the region's edge, so it follows the
- * medial axis. A random 60–90 % stretch of that path is kept.
+ * medial axis. Path lengths use Euclidean steps (1 or √2). A random 60–90 % stretch of that path is kept.
  */
 final class MedialStroke {
 
@@ -50,69 +50,79 @@ final class MedialStroke {
 		throw new IllegalStateException("empty region");
 	}
 
-	/** @return the pixel of {@code mask} with the most 8-connected steps from {@code from} (first found on a tie) */
+	/** @return the pixel of {@code mask} farthest from {@code from} along 8-connected paths (Euclidean steps) */
 	private static int farthest(final boolean[] mask, final int width, final int height, final int from) {
-		final boolean[] seen = new boolean[mask.length];
-		final int[] queue = new int[mask.length];
-		int head = 0, tail = 0;
-		queue[tail++] = from;
-		seen[from] = true;
-		while (head < tail) {
-			final int i = queue[head++];
-			final int x = i % width, y = i / width;
-			for (int dy = -1; dy <= 1; dy++)
-				for (int dx = -1; dx <= 1; dx++) {
-					final int nx = x + dx, ny = y + dy;
-					if (nx < 0 || ny < 0 || nx >= width || ny >= height) continue;
-					final int j = ny * width + nx;
-					if (mask[j] && !seen[j]) {
-						seen[j] = true;
-						queue[tail++] = j;
-					}
-				}
-		}
-		return queue[tail - 1];
+		final Geodesic g = Geodesic.from(mask, null, width, height, from, -1);
+		int far = from;
+		for (int i = 0; i < mask.length; i++)
+			if (mask[i] && g.cost[i] > g.cost[far]) far = i;
+		return far;
 	}
 
-	/** Dijkstra from {@code a} to {@code b} inside {@code mask}; entering pixel q costs step length / depth(q)². */
+	/** The path from {@code a} to {@code b} inside {@code mask} whose steps cost step length / depth². */
 	private static int[] cheapestPath(final boolean[] mask, final double[] depth, final int width, final int height,
 		final int a, final int b)
 	{
-		final double[] cost = new double[mask.length];
-		Arrays.fill(cost, Double.POSITIVE_INFINITY);
-		final int[] previous = new int[mask.length];
-		final boolean[] done = new boolean[mask.length];
-		final PriorityQueue<double[]> queue = new PriorityQueue<>((p, q) -> Double.compare(p[0], q[0]));
-		cost[a] = 0;
-		previous[a] = -1;
-		queue.add(new double[] { 0, a });
-		while (!queue.isEmpty()) {
-			final int i = (int) queue.poll()[1];
-			if (done[i]) continue;
-			done[i] = true;
-			if (i == b) break;
-			final int x = i % width, y = i / width;
-			for (int dy = -1; dy <= 1; dy++)
-				for (int dx = -1; dx <= 1; dx++) {
-					final int nx = x + dx, ny = y + dy;
-					if (dx == 0 && dy == 0 || nx < 0 || ny < 0 || nx >= width || ny >= height) continue;
-					final int j = ny * width + nx;
-					if (!mask[j] || done[j]) continue;
-					final double c = cost[i] + (dx != 0 && dy != 0 ? SQRT2 : 1) / (depth[j] * depth[j]);
-					if (c < cost[j]) {
-						cost[j] = c;
-						previous[j] = i;
-						queue.add(new double[] { c, j });
-					}
-				}
-		}
+		final int[] previous = Geodesic.from(mask, depth, width, height, a, b).previous;
 		int n = 1;
-		for (int i = b; previous[i] != -1 && i != a; i = previous[i])
+		for (int i = b; i != a; i = previous[i])
 			n++;
 		final int[] path = new int[n];
-		for (int i = b, k = n - 1; k >= 0; i = previous[i], k--)
+		for (int i = b, k = n - 1; k >= 0; k--) {
 			path[k] = i;
+			if (k > 0) i = previous[i];
+		}
 		return path;
+	}
+
+	/** Shortest 8-connected paths inside a mask from one pixel (Dijkstra). */
+	private static final class Geodesic {
+
+		final double[] cost;
+		final int[] previous;
+
+		private Geodesic(final int n) {
+			cost = new double[n];
+			previous = new int[n];
+			Arrays.fill(cost, Double.POSITIVE_INFINITY);
+		}
+
+		/**
+		 * @param depth if not null, entering pixel q costs step length / depth(q)², else step length
+		 * @param stop pixel at which to stop early, or -1 to reach every pixel
+		 */
+		static Geodesic from(final boolean[] mask, final double[] depth, final int width, final int height,
+			final int start, final int stop)
+		{
+			final Geodesic g = new Geodesic(mask.length);
+			final boolean[] done = new boolean[mask.length];
+			final PriorityQueue<double[]> queue = new PriorityQueue<>((p, q) -> Double.compare(p[0], q[0]));
+			g.cost[start] = 0;
+			g.previous[start] = -1;
+			queue.add(new double[] { 0, start });
+			while (!queue.isEmpty()) {
+				final int i = (int) queue.poll()[1];
+				if (done[i]) continue;
+				done[i] = true;
+				if (i == stop) break;
+				final int x = i % width, y = i / width;
+				for (int dy = -1; dy <= 1; dy++)
+					for (int dx = -1; dx <= 1; dx++) {
+						final int nx = x + dx, ny = y + dy;
+						if (dx == 0 && dy == 0 || nx < 0 || ny < 0 || nx >= width || ny >= height) continue;
+						final int j = ny * width + nx;
+						if (!mask[j] || done[j]) continue;
+						final double step = dx != 0 && dy != 0 ? SQRT2 : 1;
+						final double c = g.cost[i] + (depth == null ? step : step / (depth[j] * depth[j]));
+						if (c < g.cost[j]) {
+							g.cost[j] = c;
+							g.previous[j] = i;
+							queue.add(new double[] { c, j });
+						}
+					}
+			}
+			return g;
+		}
 	}
 
 	private static int[] randomStretch(final int[] path, final Random random) {

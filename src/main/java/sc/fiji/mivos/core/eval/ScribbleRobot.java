@@ -39,8 +39,8 @@ public final class ScribbleRobot {
 
 	/**
 	 * The first scribbles on a frame: for each requested object present in the ground truth, one positive stroke
-	 * along the medial axis of its largest part (eroded by up to {@value MedialStroke#MAX_EROSION} pixels, a random
-	 * 60–90 % stretch of the longest internal path), and one background stroke ({@link Scribble#ALL_OBJECTS}): a
+	 * along the medial axis of its largest part (eroded by up to 3 pixels, a random 60–90 % stretch of the longest
+	 * internal path), and one background stroke ({@link Scribble#ALL_OBJECTS}): a
 	 * random arc of 50–75 % of the ring {@value #RING_GAP} pixels outside the object, without the pixels closer than
 	 * {@value #RING_CLEARANCE} pixels to any object. Objects absent from the frame are skipped; a ring that is
 	 * entirely blocked or off the image is left out.

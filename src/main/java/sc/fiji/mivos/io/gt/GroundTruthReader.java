@@ -30,8 +30,9 @@ import sc.fiji.mivos.core.MivosException;
  * last number in the file name; frames without a file carry no ground truth. A {@code masks} sub-folder is used
  * when the folder itself holds no image.</li>
  * <li><b>DAVIS mask PNGs</b> ({@link GroundTruth#DAVIS_PNG}): such a folder of palette PNGs (ids = palette indices;
- * index 255, DAVIS "void", is background when other ids occur), RGB PNGs (colours → ids, see
- * {@link ColourIds}) or binary 0/255 PNGs (255 → object 1).</li>
+ * index 255, DAVIS "void", is background when other ids occur), RGB PNGs (colours of the DAVIS palette → their
+ * palette index, other colours → 1..n in order of their packed RGB value) or binary 0/255 PNGs (255 → object
+ * 1).</li>
  * </ol>
  * The binary rule (8-bit values only 0 and 255 → object 1) applies to every 8-bit layout. Files for frames at or
  * beyond {@code frames} are ignored with a note.
@@ -109,8 +110,8 @@ public final class GroundTruthReader {
 		final IntUnaryOperator ids = idMapping(all, notes);
 		final LabelStack labels = new LabelStack(width, height, frames);
 		images.forEach((t, image) -> labels.setFrame(t, apply(image.planes().get(0), ids)));
-		final boolean png = all.stream().allMatch(f -> f.file().getFileName().toString().toLowerCase(Locale.ROOT).endsWith(
-			".png"));
+		final boolean png = all.stream().allMatch(f -> f.file().getFileName().toString().toLowerCase(Locale.ROOT)
+			.endsWith(".png"));
 		final boolean masks = all.stream().anyMatch(f -> f.kind() == LabelImageFile.Kind.PALETTE8 || f
 			.kind() == LabelImageFile.Kind.RGB) || isBinary(distinctValues(all));
 		return new GroundTruth(labels, new TreeSet<>(images.keySet()), png && masks ? GroundTruth.DAVIS_PNG
@@ -132,8 +133,9 @@ public final class GroundTruthReader {
 	}
 
 	/**
-	 * How raw values become object ids for a set of files read together: RGB colours through {@link ColourIds};
-	 * 8-bit binary masks (only 0 and 255) → 1; palette index 255 → 0 when other ids occur; other values as they are.
+	 * How raw values become object ids for a set of files read together: RGB colours through {@code ColourIds};
+	 * 8-bit binary masks (only 0 and 255) → 1; palette index 255 → 0 when other ids occur; other values as they
+	 * are.
 	 */
 	private static IntUnaryOperator idMapping(final List<LabelImageFile> files, final List<String> notes) {
 		final long rgb = files.stream().filter(f -> f.kind() == LabelImageFile.Kind.RGB).count();

@@ -165,8 +165,8 @@ class ScribbleRobotTest {
 	private static int ringPixels(final int[] gt, final int id) {
 		int n = 0;
 		for (int i = 0; i < gt.length; i++)
-			if (Math.abs(distanceTo(gt, id, i % W, i / W) - ScribbleRobot.RING_GAP) < 0.5 && distanceTo(gt, -1, i % W, i /
-				W) >= ScribbleRobot.RING_CLEARANCE) n++;
+			if (Math.abs(distanceTo(gt, id, i % W, i / W) - ScribbleRobot.RING_GAP) < 0.5 && distanceTo(gt, -1, i % W,
+				i / W) >= ScribbleRobot.RING_CLEARANCE) n++;
 		return n;
 	}
 }
