@@ -17,6 +17,9 @@ public final class Main {
 		"  segment   --image STACK --scribbles ROIS --out LABELS.tif [--masks LABELS.tif --mask-frames 1,40]", //
 		"            [--overlay PNG] [--model NAME] [--device cpu|gpu] [--threads N] [--channel C] [--slice Z]", //
 		"            [--top-k K] [--mem-every N] [--max-memory-frames N] [--processing-size PX]", //
+		"  evaluate  --images PATH --gt PATH --out DIR [--protocol davis|cells|semi] [--interactions 8]", //
+		"            [--max-objects N] [--frames A:B] [--frame-choice oracle|suggest] [--baselines yes|no]", //
+		"            [--seed N] [--model NAME] [--device cpu|gpu] [--threads N] [--processing-size PX] ...", //
 		"  bench     [--json FILE] [--size PX] [--frames N] [--model NAME] [--device cpu|gpu] [--threads N]", //
 		"  info      [--model NAME] [--device cpu|gpu]            version, models, engine, device", //
 		"  test                                                  run all tests (shell only)");
@@ -40,6 +43,7 @@ public final class Main {
 				case "segment" -> new SegmentRun(cl, out, err).run();
 				case "info" -> new InfoRun(cl, out).run();
 				case "bench" -> new BenchRun(cl, out, err).run();
+				case "evaluate" -> new EvaluateRun(cl, out, err).run();
 				default -> throw new MivosException("Unknown command '" + cl.command() + "'; try ./mivos help");
 			}
 			return 0;

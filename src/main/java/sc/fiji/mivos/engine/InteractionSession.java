@@ -84,7 +84,7 @@ public final class InteractionSession implements AutoCloseable {
 		final FeatureCache cache = new FeatureCache(frames, resampler, nets.keyEncoder(), manager, timings,
 			FEATURE_CACHE_BYTES, FEATURE_CACHE_FRAMES);
 		ctx = new SessionContext(nets, settings, resampler, manager, cache, new MemoryBank(manager), new LabelStack(
-			frames.width(), frames.height(), frames.frames()), timings);
+			frames.width(), frames.height(), frames.frames()), timings, new FrameDoubts(frames.frames()));
 		propagated = new boolean[frames.frames()];
 	}
 
@@ -166,6 +166,7 @@ public final class InteractionSession implements AutoCloseable {
 		// NB: fusion compares with the state before the first interaction since the last propagation.
 		before.putIfAbsent(frame, oldProc);
 		interacted.put(frame, new Interaction(proc, ObjectMasks.presentIds(labels), ++versions));
+		ctx.doubts().clear(frame);
 		latest = frame;
 		round++;
 	}
@@ -317,6 +318,16 @@ public final class InteractionSession implements AutoCloseable {
 	/** @return native arrays this session owns now (feature cache, memory bank and any step in progress) */
 	public long nativeArrayCount() {
 		return closed ? 0 : ctx.manager().getManagedArrays().size();
+	}
+
+	/**
+	 * Suggests the frame to correct next: among the frames segmented by propagation and not interacted with, the
+	 * one whose masks the networks were least sure of.
+	 *
+	 * @return 0-based frame, or -1 when nothing was propagated yet
+	 */
+	public int suggestFrame() {
+		return ctx.doubts().worst(interactedFrames());
 	}
 
 	/** @return frames in the memory bank now (between propagations: the interacted frames) */

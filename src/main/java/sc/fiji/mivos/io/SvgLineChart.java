@@ -95,7 +95,8 @@ public final class SvgLineChart {
 		return String.format(Locale.ROOT, format, args);
 	}
 
-	static String escape(final String text) {
+	/** @return {@code text} safe inside HTML or SVG text and single-quoted attributes */
+	public static String escape(final String text) {
 		return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("'", "&#39;");
 	}
 }

@@ -3,9 +3,11 @@ package sc.fiji.mivos.core.eval;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.SortedMap;
+import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.ToIntFunction;
 
 import sc.fiji.mivos.core.LabelStack;
 import sc.fiji.mivos.core.MivosException;
@@ -94,6 +96,19 @@ public enum InteractionProtocol {
 	public InteractionStep next(final int interaction, final LabelStack gt, final LabelStack predicted,
 		final SortedSet<Integer> scoredFrames, final InteractionHistory history, final ScribbleRobot robot)
 	{
+		return next(interaction, gt, predicted, scoredFrames, history, robot, excluded -> FrameChooser.worstFrame(gt,
+			predicted, scoredFrames, excluded));
+	}
+
+	/**
+	 * Like {@link #next(int, LabelStack, LabelStack, SortedSet, InteractionHistory, ScribbleRobot)}, with the choice
+	 * of a new frame (after interaction 1) left to {@code newFrame}, given the frames interacted with so far — for
+	 * instance the engine's own suggestion instead of the ground-truth oracle.
+	 */
+	public InteractionStep next(final int interaction, final LabelStack gt, final LabelStack predicted,
+		final SortedSet<Integer> scoredFrames, final InteractionHistory history, final ScribbleRobot robot,
+		final ToIntFunction<Set<Integer>> newFrame)
+	{
 		checkInteraction(interaction);
 		if (history.interactions() != interaction - 1) throw new IllegalArgumentException("interaction " +
 			interaction + " after " + history.interactions() + " recorded interactions");
@@ -108,9 +123,8 @@ public enum InteractionProtocol {
 			return new InteractionStep(1, frame, true, robot.firstInteraction(frame, g, w, h, ObjectIds.in(g)),
 				new TreeMap<>());
 		}
-		final boolean newFrame = newFrameAt(interaction);
-		final int frame = newFrame ? FrameChooser.worstFrame(gt, predicted, scoredFrames, new HashSet<>(history
-			.frames())) : history.lastFrame();
+		final boolean isNew = newFrameAt(interaction);
+		final int frame = isNew ? newFrame.applyAsInt(new HashSet<>(history.frames())) : history.lastFrame();
 		final int[] g = gt.frame(frame), p = predicted.frame(frame);
 		final SortedSet<Integer> objects = ObjectIds.in(g);
 		objects.addAll(ObjectIds.in(p));
@@ -121,7 +135,7 @@ public enum InteractionProtocol {
 			scribbles = robot.firstInteraction(frame, g, w, h, fresh);
 			objects.removeAll(fresh);
 		}
-		return new InteractionStep(interaction, frame, newFrame, scribbles.with(robot.correction(frame, g, p, w, h,
+		return new InteractionStep(interaction, frame, isNew, scribbles.with(robot.correction(frame, g, p, w, h,
 			objects)), new TreeMap<>());
 	}
 
