@@ -20,6 +20,7 @@ import sc.fiji.mivos.core.Scribble;
 import sc.fiji.mivos.core.ScribbleSet;
 import sc.fiji.mivos.engine.InteractionSession;
 import sc.fiji.mivos.engine.PropagationResult;
+import sc.fiji.mivos.io.ReportJson;
 import sc.fiji.mivos.model.MivosNetworks;
 
 /**
@@ -68,7 +69,7 @@ final class BenchRun {
 		}
 		report.put("peak_rss_mb", peakRssMb());
 		out.println(format(report));
-		if (json != null) JsonFile.write(report, json);
+		if (json != null) ReportJson.write(report, json);
 	}
 
 	/** S2M latency (median wall time of a whole interaction) and mean time per call of every stage, one object. */

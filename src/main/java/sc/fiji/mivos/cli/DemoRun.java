@@ -5,15 +5,18 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeSet;
 
 import ij.ImagePlus;
 import sc.fiji.mivos.core.EngineSettings;
 import sc.fiji.mivos.core.LabelStack;
-import sc.fiji.mivos.core.SegmentationMetrics;
+import sc.fiji.mivos.core.eval.EvaluationScores;
 import sc.fiji.mivos.ij.ImageSegmentation;
 import sc.fiji.mivos.ij.LabelImages;
 import sc.fiji.mivos.ij.RoiScribbles;
 import sc.fiji.mivos.io.ImageFiles;
+import sc.fiji.mivos.io.ReportJson;
 import sc.fiji.mivos.io.ScribbleFiles;
 
 /**
@@ -51,7 +54,7 @@ final class DemoRun {
 		final SegmentJob.Outcome outcome = new SegmentJob(image, imagePath, scribbles, Map.of(), settings, 1, 1).run(
 			outDir.resolve("labels.tif"), outDir.resolve("overlay.png"), err);
 		final ImageSegmentation.Result result = outcome.result();
-		final var scores = SegmentationMetrics.jaccard(truth, result.labels());
+		final EvaluationScores scores = EvaluationScores.compute(truth, result.labels(), allFrames(truth.frames()));
 
 		final Map<String, Object> report = new LinkedHashMap<>();
 		report.put("sample", SAMPLE);
@@ -62,14 +65,23 @@ final class DemoRun {
 		report.put("height", result.labels().height());
 		report.put("objects", result.labels().objectIds().size());
 		report.put("interacted_frames", scribbles.frames().stream().map(f -> f + 1).toList());
-		report.put("mean_iou", scores.mean());
-		report.put("per_object_iou", scores.perObject());
-		report.put("per_frame_iou", scores.perFrame());
+		report.put("mean_iou", scores.j());
+		report.put("boundary_f", scores.f());
+		report.put("jf", scores.jf());
+		report.put("seg", scores.seg());
+		report.put("scores", scores.toMap());
 		report.put("seconds", result.millis() / 1000.0);
 		report.put("stage_ms", result.timings().asMap());
 		report.put("settings", settings.toString());
-		JsonFile.write(report, outDir.resolve("report.json"));
-		out.println(String.format("mean_iou=%.3f objects=%d frames=%d seconds=%.1f -> %s", scores.mean(), result
+		ReportJson.write(report, outDir.resolve("report.json"));
+		out.println(String.format("mean_iou=%.3f objects=%d frames=%d seconds=%.1f -> %s", scores.j(), result
 			.labels().objectIds().size(), result.labels().frames(), result.millis() / 1000.0, outDir));
+	}
+
+	private static SortedSet<Integer> allFrames(final int frames) {
+		final SortedSet<Integer> all = new TreeSet<>();
+		for (int t = 0; t < frames; t++)
+			all.add(t);
+		return all;
 	}
 }

@@ -5,8 +5,8 @@ import java.io.PrintStream;
 import sc.fiji.mivos.core.EngineSettings;
 import sc.fiji.mivos.core.MivosException;
 import sc.fiji.mivos.core.MivosVersion;
-import sc.fiji.mivos.model.ModelRegistry;
 import sc.fiji.mivos.model.MivosNetworks;
+import sc.fiji.mivos.model.ModelRegistry;
 
 /** {@code ./mivos info}: version, the models found with their checksums, the deep-learning engine and device. */
 final class InfoRun {

@@ -1,11 +1,9 @@
 package sc.fiji.mivos.ij;
 
-import java.io.File;
-
+import org.scijava.app.StatusService;
 import org.scijava.command.ContextCommand;
 import org.scijava.log.LogService;
 import org.scijava.plugin.Parameter;
-import org.scijava.app.StatusService;
 
 import ij.ImagePlus;
 import sc.fiji.mivos.core.CancelToken;
@@ -23,10 +21,6 @@ public abstract class EngineCommand extends ContextCommand {
 
 	@Parameter(label = "Image", description = "the time-lapse to segment; it is only read")
 	protected ImagePlus image;
-
-	@Parameter(label = "Scribble file", required = false, style = "open",
-		description = "ROI file (.roi/.zip) or stroke file (.json); empty: ROI Manager, then the image overlay")
-	protected File scribbles;
 
 	@Parameter(label = "Channel", min = "1", description = "1-based channel of a hyperstack used as input")
 	protected int channel = 1;
@@ -64,7 +58,7 @@ public abstract class EngineCommand extends ContextCommand {
 	private StatusService status;
 
 	@Parameter
-	private LogService log;
+	protected LogService log;
 
 	private final CancelToken cancelToken = new CancelToken();
 

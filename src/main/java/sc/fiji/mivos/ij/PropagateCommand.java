@@ -18,7 +18,7 @@ import sc.fiji.mivos.engine.InteractionReplay;
  * propagated in frame order first — the one-step headless and macro path.
  */
 @Plugin(type = Command.class, menuPath = "Plugins>Segmentation>MiVOS>Propagate")
-public final class PropagateCommand extends EngineCommand {
+public final class PropagateCommand extends ScribbleCommand {
 
 	@Parameter(label = "First frame", min = "1", description = "1-based first frame of the range")
 	private int first_frame = 1;

@@ -14,7 +14,7 @@ import sc.fiji.mivos.core.ScribbleSet;
  * shows them in the label image. Earlier rounds of the same image are kept, so this also refines.
  */
 @Plugin(type = Command.class, menuPath = "Plugins>Segmentation>MiVOS>Scribble to Mask")
-public final class ScribbleToMaskCommand extends EngineCommand {
+public final class ScribbleToMaskCommand extends ScribbleCommand {
 
 	@Parameter(label = "Frame", min = "0", description = "1-based frame to segment (0 = the current frame)")
 	private int frame = 0;

@@ -9,13 +9,14 @@ import ij.ImagePlus;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.List;
+import java.util.TreeSet;
 
 import org.junit.jupiter.api.Test;
 
 import sc.fiji.mivos.core.FrameSource;
-import sc.fiji.mivos.core.JaccardScores;
 import sc.fiji.mivos.core.LabelStack;
-import sc.fiji.mivos.core.SegmentationMetrics;
+import sc.fiji.mivos.core.eval.EvaluationScores;
 import sc.fiji.mivos.io.ImageFiles;
 
 /** Reads the developer data set (skipped where it is absent) through the same path as the plugin. */
@@ -32,8 +33,7 @@ class SharedDataTest {
 		assertEquals(690, gt.height());
 		final int objects = gt.objectIds().size();
 		assertTrue(objects >= 30 && objects <= 47, "the data set lists 30-47 nuclei per frame: " + objects);
-		final JaccardScores self = SegmentationMetrics.jaccard(gt, gt.copy());
-		assertEquals(1, self.mean(), 0);
+		assertEquals(1, EvaluationScores.compute(gt, gt.copy(), new TreeSet<>(List.of(0))).j(), 0);
 	}
 
 	@Test

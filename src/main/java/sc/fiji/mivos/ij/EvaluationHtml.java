@@ -1,4 +1,4 @@
-package sc.fiji.mivos.cli;
+package sc.fiji.mivos.ij;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

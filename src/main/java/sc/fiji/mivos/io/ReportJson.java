@@ -1,4 +1,4 @@
-package sc.fiji.mivos.cli;
+package sc.fiji.mivos.io;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -10,11 +10,11 @@ import com.google.gson.GsonBuilder;
 import sc.fiji.mivos.core.MivosException;
 
 /** Writes the JSON reports of the sub-commands (pretty-printed; NaN kept as NaN). */
-final class JsonFile {
+public final class ReportJson {
 
-	private JsonFile() {}
+	private ReportJson() {}
 
-	static void write(final Object value, final Path file) {
+	public static void write(final Object value, final Path file) {
 		try {
 			final Path parent = file.toAbsolutePath().getParent();
 			if (parent != null) Files.createDirectories(parent);
