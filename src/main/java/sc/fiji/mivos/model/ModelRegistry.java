@@ -61,11 +61,16 @@ public final class ModelRegistry {
 
 	/** @return the registry every entry point uses (search order in the class comment) */
 	public static ModelRegistry standard() {
+		return standard(ModelRegistry.class.getClassLoader());
+	}
+
+	/** @param packedModels the class loader whose {@value #RESOURCE_ROOT} holds the packed models */
+	static ModelRegistry standard(final ClassLoader packedModels) {
 		final List<Location> locations = new ArrayList<>();
 		final String dir = System.getProperty(DIR_PROPERTY);
 		if (dir != null && !dir.isBlank()) locations.add(folder(Paths.get(dir)));
-		final URL packed = ModelRegistry.class.getResource(RESOURCE_ROOT + MANIFEST);
-		if (packed != null) locations.add(packed(packed));
+		final URL packed = packedModels.getResource(RESOURCE_ROOT.substring(1) + MANIFEST);
+		if (packed != null) locations.add(packed(packed, packedModels));
 		locations.add(folder(Paths.get("models")));
 		return new ModelRegistry(locations);
 	}
@@ -174,7 +179,7 @@ public final class ModelRegistry {
 	}
 
 	/** The packed models: used in place when the class path is a folder, otherwise unpacked once to the cache. */
-	private static Location packed(final URL manifest) {
+	private static Location packed(final URL manifest, final ClassLoader loader) {
 		if ("file".equals(manifest.getProtocol())) {
 			try {
 				final Path dir = Paths.get(manifest.toURI()).getParent();
@@ -185,16 +190,16 @@ public final class ModelRegistry {
 			}
 		}
 		final Path[] unpacked = new Path[1];
-		return new Location("plugin jar", () -> {
+		return new Location("plugin jar " + manifest.getPath().replaceFirst("!.*", ""), () -> {
 			synchronized (unpacked) {
-				if (unpacked[0] == null) unpacked[0] = unpack(manifest);
+				if (unpacked[0] == null) unpacked[0] = unpack(manifest, loader);
 				return unpacked[0];
 			}
 		});
 	}
 
 	/** Copies the packed manifest and every file it lists to the cache (once per manifest content). */
-	private static Path unpack(final URL manifestUrl) {
+	private static Path unpack(final URL manifestUrl, final ClassLoader loader) {
 		try {
 			final byte[] manifest;
 			try (InputStream in = manifestUrl.openStream()) {
@@ -213,7 +218,7 @@ public final class ModelRegistry {
 					if (!Files.isRegularFile(dir.resolve(f.path())) || !f.sha256().equals(sha256(dir.resolve(f
 						.path())))) paths.add(f.path());
 			for (final String p : paths)
-				try (InputStream in = ModelRegistry.class.getResourceAsStream(RESOURCE_ROOT + p)) {
+				try (InputStream in = loader.getResourceAsStream(RESOURCE_ROOT.substring(1) + p)) {
 					// NB: a file the jar lacks stays missing; list() and resolve() report it by name.
 					if (in != null) writeAtomically(in, dir.resolve(p));
 				}

@@ -9,8 +9,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -112,6 +116,37 @@ class ModelRegistryTest {
 			"\"version\": \"1\", \"files\": {}}]}");
 		final MivosException e2 = assertThrows(MivosException.class, () -> ModelRegistry.of(dir).list());
 		assertTrue(e2.getMessage().contains("s2m"), e2.getMessage());
+	}
+
+	@Test
+	void packedModelsAreUnpackedOnceAndRepaired() throws IOException {
+		final Path src = modelFolder(dir.resolve("src"), "lite", "3.0");
+		final Path jar = dir.resolve("plugin.jar");
+		try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
+			for (final String f : List.of("manifest.json", "lite/s2m.pt", "lite/propagation.pt", "lite/fusion.pt")) {
+				out.putNextEntry(new JarEntry("mivos-models/" + f));
+				out.write(Files.readAllBytes(src.resolve(f)));
+				out.closeEntry();
+			}
+		}
+		final String old = System.getProperty(ModelRegistry.CACHE_PROPERTY);
+		System.setProperty(ModelRegistry.CACHE_PROPERTY, dir.resolve("cache").toString());
+		try (URLClassLoader loader = new URLClassLoader(new URL[] { jar.toUri().toURL() }, null)) {
+			final ModelBundle b = ModelRegistry.standard(loader).resolve("lite");
+			assertEquals("3.0", b.version());
+			assertTrue(b.source().startsWith("plugin jar"), b.source());
+			final Path unpacked = b.file("s2m");
+			assertTrue(unpacked.startsWith(dir.resolve("cache/models")), unpacked.toString());
+			assertTrue(unpacked.getParent().getParent().getFileName().toString().startsWith("3.0-"));
+			// a damaged cache copy is replaced from the jar on the next start
+			Files.writeString(unpacked, "damaged");
+			assertEquals(ModelRegistry.sha256(src.resolve("lite/s2m.pt")), ModelRegistry.sha256(ModelRegistry.standard(
+				loader).resolve("lite").file("s2m")));
+		}
+		finally {
+			if (old == null) System.clearProperty(ModelRegistry.CACHE_PROPERTY);
+			else System.setProperty(ModelRegistry.CACHE_PROPERTY, old);
+		}
 	}
 
 	@Test
