@@ -8,7 +8,8 @@ import java.util.SortedSet;
 
 /**
  * Which frames one propagation round writes: from the newly interacted frame forward and backward, each direction
- * stopping before the nearest other interacted frame (which keeps its user-made mask) or at the end of the sequence.
+ * stopping before the nearest other interacted frame (which keeps its user-made mask) or at the end of the sequence
+ * (or of a frame range the user chose).
  */
 public final class PropagationPlan {
 
@@ -19,7 +20,9 @@ public final class PropagationPlan {
 	private final OptionalInt forwardStop;
 	private final OptionalInt backwardStop;
 
-	private PropagationPlan(final int origin, final int frames, final int forwardEnd, final int backwardEnd) {
+	private PropagationPlan(final int origin, final int frames, final int forwardEnd, final int backwardEnd,
+		final boolean forwardInteracted, final boolean backwardInteracted)
+	{
 		this.origin = origin;
 		this.frames = frames;
 		final List<Integer> f = new ArrayList<>();
@@ -30,8 +33,8 @@ public final class PropagationPlan {
 			b.add(t);
 		forward = Collections.unmodifiableList(f);
 		backward = Collections.unmodifiableList(b);
-		forwardStop = forwardEnd < frames ? OptionalInt.of(forwardEnd) : OptionalInt.empty();
-		backwardStop = backwardEnd >= 0 ? OptionalInt.of(backwardEnd) : OptionalInt.empty();
+		forwardStop = forwardInteracted ? OptionalInt.of(forwardEnd) : OptionalInt.empty();
+		backwardStop = backwardInteracted ? OptionalInt.of(backwardEnd) : OptionalInt.empty();
 	}
 
 	/**
@@ -40,14 +43,28 @@ public final class PropagationPlan {
 	 * @param interacted all interacted frames (may include {@code origin})
 	 */
 	public static PropagationPlan of(final int origin, final int frames, final SortedSet<Integer> interacted) {
+		return of(origin, frames, interacted, 0, frames - 1);
+	}
+
+	/**
+	 * A plan that also stays within the 0-based frames {@code first..last}, which must contain {@code origin}.
+	 *
+	 * @param frames number of frames in the sequence
+	 * @param interacted all interacted frames (may include {@code origin})
+	 */
+	public static PropagationPlan of(final int origin, final int frames, final SortedSet<Integer> interacted,
+		final int first, final int last)
+	{
 		if (frames <= 0) throw new IllegalArgumentException("no frames");
-		if (origin < 0 || origin >= frames) throw new IllegalArgumentException("frame " + origin +
-			" outside 0.." + (frames - 1));
-		final SortedSet<Integer> after = interacted.tailSet(origin + 1);
-		final SortedSet<Integer> before = interacted.headSet(origin);
-		final int forwardEnd = after.isEmpty() ? frames : Math.min(frames, after.first());
-		final int backwardEnd = before.isEmpty() ? -1 : Math.max(-1, before.last());
-		return new PropagationPlan(origin, frames, forwardEnd, backwardEnd);
+		if (first < 0 || last >= frames || first > last) throw new IllegalArgumentException("range " + first + ".." +
+			last + " outside 0.." + (frames - 1));
+		if (origin < first || origin > last) throw new IllegalArgumentException("frame " + origin + " outside " +
+			first + ".." + last);
+		final SortedSet<Integer> after = interacted.subSet(origin + 1, last + 1);
+		final SortedSet<Integer> before = interacted.subSet(first, origin);
+		final int forwardEnd = after.isEmpty() ? last + 1 : after.first();
+		final int backwardEnd = before.isEmpty() ? first - 1 : before.last();
+		return new PropagationPlan(origin, frames, forwardEnd, backwardEnd, !after.isEmpty(), !before.isEmpty());
 	}
 
 	/** @return the frame the round starts from */

@@ -3,9 +3,11 @@ package sc.fiji.mivos.core;
 import java.util.List;
 
 /**
- * Draws scribbles into the binary maps the S2M network reads: 1 on the stroke, 0 elsewhere. Each scribble's points are
- * taken as a path in their order: consecutive points are joined by a straight line, and the line is drawn
- * {@value #WIDTH} pixels wide at map resolution, so a stroke stays connected and equally thick whatever the scale.
+ * Draws scribbles into the binary maps the S2M network reads: 1 on the stroke, 0 elsewhere. A scribble is the set of
+ * image pixels it covers (a line's pixels in order, the clicks of a point ROI, or every pixel of an area); each is
+ * drawn {@value #WIDTH} pixels wide at map resolution, and consecutive pixels that touch in the image are joined, so
+ * a stroke stays connected and equally thick whatever the scale. Pixels that do not touch (separate clicks, the
+ * rows of an area) are never joined, so no line is drawn where the user drew nothing.
  */
 public final class StrokeRasterizer {
 
@@ -34,13 +36,18 @@ public final class StrokeRasterizer {
 				// NB: pixel centres map onto pixel centres: x + 0.5 image pixels = (x' + 0.5) / scale.
 				final int x = (int) Math.floor((s.xs()[i] + 0.5) * scale);
 				final int y = (int) Math.floor((s.ys()[i] + 0.5) * scale);
-				if (i == 0) stamp(map, mapWidth, mapHeight, x, y);
+				if (i == 0 || !touching(s, i - 1, i)) stamp(map, mapWidth, mapHeight, x, y);
 				else line(map, mapWidth, mapHeight, px, py, x, y);
 				px = x;
 				py = y;
 			}
 		}
 		return map;
+	}
+
+	/** @return whether pixels {@code a} and {@code b} of {@code s} are 8-neighbours (or the same) in the image */
+	private static boolean touching(final Scribble s, final int a, final int b) {
+		return Math.abs(s.xs()[a] - s.xs()[b]) <= 1 && Math.abs(s.ys()[a] - s.ys()[b]) <= 1;
 	}
 
 	/** Bresenham line from (x0,y0) to (x1,y1), stamping every step; the start point is already drawn. */

@@ -84,7 +84,7 @@ public final class InteractionSession implements AutoCloseable {
 		final FeatureCache cache = new FeatureCache(frames, resampler, nets.keyEncoder(), manager, timings,
 			FEATURE_CACHE_BYTES, FEATURE_CACHE_FRAMES);
 		ctx = new SessionContext(nets, settings, resampler, manager, cache, new MemoryBank(manager), new LabelStack(
-			frames.width(), frames.height(), frames.frames()), timings);
+			frames.width(), frames.height(), frames.frames()), timings, new FrameDoubts(frames.frames()));
 		propagated = new boolean[frames.frames()];
 	}
 
@@ -166,6 +166,7 @@ public final class InteractionSession implements AutoCloseable {
 		// NB: fusion compares with the state before the first interaction since the last propagation.
 		before.putIfAbsent(frame, oldProc);
 		interacted.put(frame, new Interaction(proc, ObjectMasks.presentIds(labels), ++versions));
+		ctx.doubts().clear(frame);
 		latest = frame;
 		round++;
 	}
@@ -181,11 +182,27 @@ public final class InteractionSession implements AutoCloseable {
 	 * @throws MivosException when no frame was interacted with yet
 	 */
 	public PropagationResult propagate(final ProgressListener listener, final CancelToken cancel) {
+		return propagate(0, frames.frames() - 1, listener, cancel);
+	}
+
+	/**
+	 * Like {@link #propagate(ProgressListener, CancelToken)}, but writes only frames within the 0-based range
+	 * {@code first..last}, which must contain the latest interacted frame.
+	 *
+	 * @throws MivosException when no frame was interacted with yet or the range misses the latest interaction
+	 */
+	public PropagationResult propagate(final int first, final int last, final ProgressListener listener,
+		final CancelToken cancel)
+	{
 		checkOpen();
 		if (latest < 0) throw new MivosException("Nothing to propagate: interact with a frame first");
+		if (first < 0 || last >= frames.frames() || first > last) throw new MivosException("Frame range " + (first +
+			1) + ".." + (last + 1) + " is not within frames 1.." + frames.frames());
+		if (latest < first || latest > last) throw new MivosException("The latest interaction (frame " + (latest +
+			1) + ") lies outside frames " + (first + 1) + ".." + (last + 1));
 		final long start = System.currentTimeMillis();
 		final int origin = latest;
-		final PropagationPlan plan = PropagationPlan.of(origin, frames.frames(), interactedFrames());
+		final PropagationPlan plan = PropagationPlan.of(origin, frames.frames(), interactedFrames(), first, last);
 		final FusionSchedule schedule = ctx.settings().fusion() ? FusionSchedule.of(plan) : FusionSchedule.none();
 		final int[] ids = objectIds().stream().mapToInt(Integer::intValue).toArray();
 		final Propagator.Progress p;
@@ -301,6 +318,16 @@ public final class InteractionSession implements AutoCloseable {
 	/** @return native arrays this session owns now (feature cache, memory bank and any step in progress) */
 	public long nativeArrayCount() {
 		return closed ? 0 : ctx.manager().getManagedArrays().size();
+	}
+
+	/**
+	 * Suggests the frame to correct next: among the frames segmented by propagation and not interacted with, the
+	 * one whose masks the networks were least sure of.
+	 *
+	 * @return 0-based frame, or -1 when nothing was propagated yet
+	 */
+	public int suggestFrame() {
+		return ctx.doubts().worst(interactedFrames());
 	}
 
 	/** @return frames in the memory bank now (between propagations: the interacted frames) */

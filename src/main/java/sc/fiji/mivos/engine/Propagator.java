@@ -106,6 +106,7 @@ final class Propagator {
 			if (fuser != null) prob = fuser.fuse(step, t, frame, prob, schedule.distances(t));
 			final ObjectMasks.Decoded d = ObjectMasks.decode(prob, ids);
 			ctx.labels().setFrame(t, ctx.resampler().labelsToImage(d.labels(), d.confidence()));
+			ctx.doubts().record(t, d.labels(), d.confidence());
 			// NB: the last frame of a pass is never read from memory, so it is not encoded.
 			if (!last && policy.admit(t) != null) {
 				final NDArray value = ctx.encodeValues(step, frame, prob.get(step, new NDIndex("1:")));

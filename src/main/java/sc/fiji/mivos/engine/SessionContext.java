@@ -10,10 +10,10 @@ import sc.fiji.mivos.model.MivosNetworks;
 
 /**
  * What the parts of one session share: networks, settings, grids, the session's manager and caches, the labels and
- * the stage timings.
+ * the stage timings, and how unsure each frame's masks are.
  */
 record SessionContext(MivosNetworks nets, EngineSettings settings, Resampler resampler, NDManager manager,
-	FeatureCache cache, MemoryBank bank, LabelStack labels, StageTimings timings)
+	FeatureCache cache, MemoryBank bank, LabelStack labels, StageTimings timings, FrameDoubts doubts)
 {
 
 	int height() {

@@ -3,7 +3,10 @@ package sc.fiji.mivos.model;
 import ai.djl.engine.Engine;
 import ai.djl.pytorch.jni.JniUtils;
 
-/** The one way into DJL's PyTorch engine: fixes the process environment first, then starts the engine. */
+/**
+ * The one way into DJL's PyTorch engine: fixes the process environment first, keeps DJL offline (no model zoo or
+ * usage probes over the network, whoever started the JVM), then starts the engine.
+ */
 final class PyTorchRuntime {
 
 	static final String ENGINE = "PyTorch";
@@ -15,6 +18,8 @@ final class PyTorchRuntime {
 	/** @return the PyTorch engine, started after {@link OneDnnIsaLimit#apply()} */
 	static Engine engine() {
 		OneDnnIsaLimit.apply();
+		System.setProperty("ai.djl.offline", "true");
+		System.setProperty("OPT_OUT_TRACKING", "true");
 		return Engine.getEngine(ENGINE);
 	}
 

@@ -44,4 +44,16 @@ class PropagationPlanTest {
 		assertTrue(p.forward().isEmpty());
 		assertEquals(List.of(2, 1, 0), p.backward());
 	}
+
+	@Test
+	void aFrameRangeBoundsBothDirectionsWithoutCountingAsAnInteraction() {
+		final PropagationPlan p = PropagationPlan.of(5, 20, new TreeSet<>(List.of(1, 5, 15)), 3, 10);
+		assertEquals(List.of(6, 7, 8, 9, 10), p.forward());
+		assertEquals(List.of(4, 3), p.backward());
+		assertEquals(OptionalInt.empty(), p.forwardStop(), "the range end is no interacted frame: nothing to fuse");
+		assertEquals(OptionalInt.empty(), p.backwardStop());
+		final PropagationPlan inner = PropagationPlan.of(5, 20, new TreeSet<>(List.of(1, 5, 8)), 0, 10);
+		assertEquals(OptionalInt.of(8), inner.forwardStop());
+		assertEquals(OptionalInt.of(1), inner.backwardStop());
+	}
 }

@@ -1,0 +1,1 @@
+"""Networks, synthetic data and scribble simulation for MiVOS for Fiji."""

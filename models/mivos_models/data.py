@@ -1,0 +1,122 @@
+"""Training samples built from the synthetic generator and the scribble simulator.
+
+All images come out normalised to 0..1 like the Java side and replicated to 3 channels (identical to what the
+stages do with a C = 1 input); generic RGB scenes keep their colours.
+"""
+import numpy as np
+from scipy import ndimage as ndi
+
+from . import generator, scribbles
+
+MODES = ("nuclei", "phase", "generic")
+MODE_WEIGHTS = (0.5, 0.3, 0.2)
+
+
+def random_clip(rng, frames, size, mode=None, **kw):
+    """(images float32 [T,3,H,W] in 0..1, labels int32 [T,H,W], divisions) of a random synthetic clip."""
+    if mode is None:
+        mode = MODES[rng.choice(len(MODES), p=MODE_WEIGHTS)]
+    seq = generator.generate(mode, seed=int(rng.integers(1 << 31)), frames=frames, height=size, width=size, **kw)
+    img = generator.normalize(seq.images)
+    if img.ndim == 3:
+        if rng.random() < 0.5:
+            img = np.clip(img, 0, 1) ** rng.uniform(0.7, 1.4)
+        img = np.repeat(img[:, None], 3, 1)
+    else:
+        img = img.transpose(0, 3, 1, 2)
+        if rng.random() < 0.3:  # colour scenes shown as grey too
+            img = np.repeat(img.mean(1, keepdims=True), 3, 1)
+    labels = seq.labels
+    if rng.random() < 0.5:
+        img, labels = img[..., ::-1], labels[..., ::-1]
+    if rng.random() < 0.5:
+        img, labels = img[..., ::-1, :], labels[..., ::-1, :]
+    return np.ascontiguousarray(img, np.float32), np.ascontiguousarray(labels), seq.divisions
+
+
+def corrupt(mask, rng):
+    """A plausible imperfect prediction of ``mask`` (bool) as a soft probability map float32."""
+    m = mask.copy()
+    kind = rng.integers(5)
+    if kind == 0:
+        m = ndi.binary_dilation(m, iterations=int(rng.integers(2, 6)))
+    elif kind == 1:
+        m = ndi.binary_erosion(m, iterations=int(rng.integers(2, 6)))
+    elif kind == 2:
+        m = np.roll(m, (int(rng.integers(-6, 7)), int(rng.integers(-6, 7))), (0, 1))
+    elif kind == 3:
+        ys, xs = np.nonzero(m)
+        if len(ys):
+            cy, cx = ys.mean(), xs.mean()
+            a = rng.uniform(0, np.pi)
+            yy, xx = np.mgrid[0:m.shape[0], 0:m.shape[1]]
+            m &= (np.cos(a) * (xx - cx) + np.sin(a) * (yy - cy)) < rng.uniform(-3, 8)
+    else:
+        blob = ndi.gaussian_filter(rng.standard_normal(m.shape), 6) > 0.12
+        near = ndi.binary_dilation(m, iterations=8)
+        m = m ^ (blob & near)
+    soft = ndi.gaussian_filter(m.astype(np.float32), rng.uniform(0.5, 2.0))
+    return np.clip(soft, 0, 1)
+
+
+def _pick_objects(labels, rng, n, min_area=30):
+    ids, counts = np.unique(labels, return_counts=True)
+    ok = [i for i, c in zip(ids, counts) if i != 0 and c >= min_area]
+    rng.shuffle(ok)
+    return ok[:n]
+
+
+def s2m_sample(rng, size):
+    """One S2M example: dict of float32 arrays image [3,H,W], prev/pos/neg/gt [1,H,W]."""
+    while True:
+        img, labels, _ = random_clip(rng, 1, size)
+        objs = _pick_objects(labels[0], rng, 1)
+        if objs:
+            break
+    lab = labels[0]
+    oid = objs[0]
+    gt = lab == oid
+    prev = np.zeros(gt.shape, np.float32)
+    pos = neg = None
+    if rng.random() < 0.5:
+        prev = corrupt(gt, rng)
+        pos, neg = scribbles.corrective_strokes(prev > 0.5, gt, rng)
+        if pos.sum() + neg.sum() == 0:
+            pos = neg = None
+    if pos is None:
+        prev = np.zeros(gt.shape, np.float32) if rng.random() < 0.8 else prev
+        pos, neg = scribbles.first_round(lab, oid, rng)
+        others = [o for o in np.unique(lab) if o not in (0, oid)]
+        if others and rng.random() < 0.4:  # a stroke on a neighbouring object as negative
+            other = lab == others[int(rng.integers(len(others)))]
+            neg = np.maximum(neg, scribbles.stroke_map(scribbles.positive_stroke(other, rng), gt.shape,
+                                                       clip_inside=other))
+    return {"image": img[0], "prev": prev[None], "pos": pos[None], "neg": neg[None],
+            "gt": gt[None].astype(np.float32)}
+
+
+def propagation_sample(rng, frames, size, n_objects=2):
+    """A clip with up to ``n_objects`` tracked objects (missing ones are empty).
+
+    Returns image [T,3,H,W], masks [T,N,H,W] (0/1), cls [T,H,W] int64 (0 = background, k = object k).
+    """
+    while True:
+        img, labels, _ = random_clip(rng, frames, size)
+        objs = _pick_objects(labels[0], rng, n_objects)
+        if objs:
+            break
+    masks = np.zeros((frames, n_objects, size, size), np.float32)
+    cls = np.zeros((frames, size, size), np.int64)
+    for k, oid in enumerate(objs):
+        masks[:, k] = labels == oid
+        cls[labels == oid] = k + 1
+    return {"image": img, "masks": masks, "cls": cls}
+
+
+def collate(samples):
+    return {k: np.stack([s[k] for s in samples]) for k in samples[0]}
+
+
+def fixed_set(builder, count, seed, **kw):
+    """A reproducible list of samples (validation)."""
+    return [builder(np.random.default_rng(seed + i), **kw) for i in range(count)]

@@ -1,0 +1,376 @@
+"""The three MiVOS stages as TorchScript-scriptable modules.
+
+Stage contract (see docs/ARCHITECTURE.md): all tensors float32 NCHW, images in 0..1 with C = 1 or 3, H and W
+multiples of 16, ``h = H/16``, ``w = W/16``, N = number of objects, T = number of memory frames.
+
+* :class:`S2M`          ``s2m(image, prev, pos, neg) -> logits [N,1,H,W]``
+* :class:`Propagation`  ``encode_key``, ``encode_value``, ``segment``, ``aggregate``
+* :class:`Fusion`       ``fuse(image, key, ikey, prev, cur, dpos, dneg, dist) -> logits [N,1,H,W]``
+
+The same classes build the small ``lite`` networks and the ResNet-based ``mivos`` networks; only the configuration
+dictionary differs (:mod:`mivos_models.configs`).
+"""
+import math
+from typing import Tuple
+
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+
+class ConvBN(nn.Module):
+    """Convolution + batch norm (+ ReLU). :func:`fold_batchnorm` merges the norm into the convolution for export."""
+
+    def __init__(self, cin: int, cout: int, k: int = 3, stride: int = 1, groups: int = 1, act: bool = True):
+        super().__init__()
+        self.conv = nn.Conv2d(cin, cout, k, stride, padding=k // 2, groups=groups, bias=False)
+        self.bn = nn.BatchNorm2d(cout)
+        self.act = act
+
+    def forward(self, x):
+        x = self.bn(self.conv(x))
+        if self.act:
+            x = F.relu(x)
+        return x
+
+
+class InvertedResidual(nn.Module):
+    """Expand 1x1, depthwise 3x3 (carries the stride), project 1x1; residual shortcut."""
+
+    def __init__(self, cin: int, cout: int, stride: int, expand: int):
+        super().__init__()
+        mid = cin * expand
+        self.expand = ConvBN(cin, mid, 1)
+        self.depthwise = ConvBN(mid, mid, 3, stride, groups=mid)
+        self.project = ConvBN(mid, cout, 1, act=False)
+        self.shortcut = nn.Identity() if stride == 1 and cin == cout else ConvBN(cin, cout, 1, stride, act=False)
+
+    def forward(self, x):
+        return F.relu(self.project(self.depthwise(self.expand(x))) + self.shortcut(x))
+
+
+class BasicBlock(nn.Module):
+    """ResNet basic block (two 3x3 convolutions)."""
+
+    def __init__(self, cin: int, cout: int, stride: int, expand: int = 1):
+        super().__init__()
+        self.conv1 = ConvBN(cin, cout, 3, stride)
+        self.conv2 = ConvBN(cout, cout, 3, act=False)
+        self.shortcut = nn.Identity() if stride == 1 and cin == cout else ConvBN(cin, cout, 1, stride, act=False)
+
+    def forward(self, x):
+        return F.relu(self.conv2(self.conv1(x)) + self.shortcut(x))
+
+
+class Bottleneck(nn.Module):
+    """ResNet bottleneck block (1x1 reduce to cout/4, 3x3 with stride, 1x1 expand)."""
+
+    def __init__(self, cin: int, cout: int, stride: int, expand: int = 1):
+        super().__init__()
+        mid = cout // 4
+        self.conv1 = ConvBN(cin, mid, 1)
+        self.conv2 = ConvBN(mid, mid, 3, stride)
+        self.conv3 = ConvBN(mid, cout, 1, act=False)
+        self.shortcut = nn.Identity() if stride == 1 and cin == cout else ConvBN(cin, cout, 1, stride, act=False)
+
+    def forward(self, x):
+        return F.relu(self.conv3(self.conv2(self.conv1(x))) + self.shortcut(x))
+
+
+def make_block(kind: str, cin: int, cout: int, stride: int, expand: int = 1) -> nn.Module:
+    if kind == "ir":
+        return InvertedResidual(cin, cout, stride, expand)
+    if kind == "basic":
+        return BasicBlock(cin, cout, stride)
+    if kind == "bottleneck":
+        return Bottleneck(cin, cout, stride)
+    raise ValueError("unknown block kind " + kind)
+
+
+class Encoder(nn.Module):
+    """Stem + three stages; returns features at stride 4, 8 and 16."""
+
+    def __init__(self, cin: int, cfg: dict):
+        super().__init__()
+        self.stem = ConvBN(cin, cfg["stem"], cfg["stem_kernel"], 2)
+        self.pool = nn.MaxPool2d(3, 2, 1) if cfg["stem_pool"] else nn.Identity()
+        stages = []
+        prev = cfg["stem"]
+        for i, (width, depth) in enumerate(zip(cfg["widths"], cfg["depths"])):
+            stride = 2 if (i > 0 or not cfg["stem_pool"]) else 1
+            if i == 0 and cfg.get("plain_first", False):
+                # a plain strided convolution is much cheaper than an expanded block at stride 2
+                blocks = [ConvBN(prev, width, 3, stride)]
+            else:
+                blocks = [make_block(cfg["block"], prev, width, stride, cfg["expand"])]
+            for _ in range(depth - 1):
+                blocks.append(make_block(cfg["block"], width, width, 1, cfg["expand"]))
+            stages.append(nn.Sequential(*blocks))
+            prev = width
+        self.stage4 = stages[0]
+        self.stage8 = stages[1]
+        self.stage16 = stages[2]
+        self.widths = list(cfg["widths"])
+
+    def forward(self, x) -> Tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
+        f4 = self.stage4(self.pool(self.stem(x)))
+        f8 = self.stage8(f4)
+        f16 = self.stage16(f8)
+        return f4, f8, f16
+
+
+class Decoder(nn.Module):
+    """U-Net style decoder: stride-16 input, skip features at strides 8 and 4, logits at full resolution.
+
+    The skip features may have batch 1 while the main path has batch N (broadcast addition).
+    """
+
+    def __init__(self, cin16: int, c8: int, c4: int, cfg: dict, zero_last: bool = False):
+        super().__init__()
+        d16, d8, d4 = cfg["widths"]
+        kind, expand = cfg["block"], cfg["expand"]
+        self.compress = ConvBN(cin16, d16, 1)
+        self.block16 = make_block(kind, d16, d16, 1, expand)
+        self.reduce8 = ConvBN(d16, d8, 1, act=False)
+        self.skip8 = ConvBN(c8, d8, 3, act=False)
+        self.block8 = make_block(kind, d8, d8, 1, expand)
+        self.reduce4 = ConvBN(d8, d4, 1, act=False)
+        self.skip4 = ConvBN(c4, d4, 3, act=False)
+        self.block4 = make_block(kind, d4, d4, 1, expand)
+        self.pred = nn.Conv2d(d4, 1, 3, padding=1)
+        if zero_last:
+            nn.init.zeros_(self.pred.weight)
+            nn.init.zeros_(self.pred.bias)
+
+    def forward(self, x16, f8, f4):
+        x = self.block16(self.compress(x16))
+        x = F.interpolate(self.reduce8(x), scale_factor=2.0, mode="bilinear", align_corners=False)
+        x = self.block8(F.relu(x + self.skip8(f8)))
+        x = F.interpolate(self.reduce4(x), scale_factor=2.0, mode="bilinear", align_corners=False)
+        x = self.block4(F.relu(x + self.skip4(f4)))
+        x = self.pred(x)
+        return F.interpolate(x, scale_factor=4.0, mode="bilinear", align_corners=False)
+
+
+class ImageNorm(nn.Module):
+    """Replicates a grey channel to three and applies the fixed mean/std of the configuration."""
+
+    def __init__(self, cfg: dict):
+        super().__init__()
+        self.register_buffer("mean", torch.tensor(cfg["mean"], dtype=torch.float32).view(1, 3, 1, 1))
+        self.register_buffer("std", torch.tensor(cfg["std"], dtype=torch.float32).view(1, 3, 1, 1))
+
+    def forward(self, image):
+        if image.size(1) == 1:
+            image = image.expand(-1, 3, -1, -1)
+        return (image - self.mean) / self.std
+
+
+class ContextBlock(nn.Module):
+    """Blocks at stride 16 plus a global-average-pooled context term (larger receptive field for S2M)."""
+
+    def __init__(self, c: int, n: int, kind: str, expand: int):
+        super().__init__()
+        self.blocks = nn.Sequential(*[make_block(kind, c, c, 1, expand) for _ in range(n)])
+        self.glob = nn.Conv2d(c, c, 1)
+
+    def forward(self, x):
+        x = self.blocks(x)
+        g = self.glob(x.mean(dim=(2, 3), keepdim=True))
+        return F.relu(x + g)
+
+
+def _neg_sq_l2(a, b, scale: float):
+    """Affinity between columns of ``a`` [Ck,M] and ``b`` [Ck,Q]: -(|a|^2 - 2 a.b) * scale -> [M,Q].
+
+    The |b|^2 term is constant per query column and cancels in a softmax over M.
+    """
+    return (2.0 * torch.mm(a.t(), b) - (a * a).sum(0).unsqueeze(1)) * scale
+
+
+class S2M(nn.Module):
+    """Scribble-to-mask network."""
+
+    def __init__(self, cfg: dict):
+        super().__init__()
+        self.norm = ImageNorm(cfg)
+        self.encoder = Encoder(6, cfg["s2m_encoder"])
+        w4, w8, w16 = cfg["s2m_encoder"]["widths"]
+        dec = cfg["decoder"]
+        self.context = ContextBlock(w16, cfg["s2m_context_blocks"], dec["block"], dec["expand"])
+        self.decoder = Decoder(w16, w8, w4, dec)
+
+    @torch.jit.export
+    def s2m(self, image, prev, pos, neg):
+        """image [1,C,H,W], prev/pos/neg [N,1,H,W] -> logits [N,1,H,W]."""
+        n = prev.size(0)
+        x = torch.cat([self.norm(image).expand(n, -1, -1, -1), prev, pos, neg], 1)
+        f4, f8, f16 = self.encoder(x)
+        return self.decoder(self.context(f16), f8, f4)
+
+    def forward(self, image, prev, pos, neg):
+        return self.s2m(image, prev, pos, neg)
+
+
+class Propagation(nn.Module):
+    """Space-time memory propagation with top-k memory read (key encoder, value encoder, decoder)."""
+
+    def __init__(self, cfg: dict):
+        super().__init__()
+        self.norm = ImageNorm(cfg)
+        kc, vc = cfg["key_encoder"], cfg["value_encoder"]
+        self.key_encoder = Encoder(3, kc)
+        k4, k8, k16 = kc["widths"]
+        self.key_proj = nn.Conv2d(k16, cfg["key_dim"], 3, padding=1)
+        self.value_encoder = Encoder(5, vc)
+        dec = cfg["decoder"]
+        self.value_fuse = nn.Sequential(ConvBN(vc["widths"][2] + k16, cfg["value_dim"], 1),
+                                        make_block(dec["block"], cfg["value_dim"], cfg["value_dim"], 1,
+                                                   dec["expand"]))
+        self.decoder = Decoder(cfg["value_dim"] + k16, k8, k4, dec)
+        self.key_dim = cfg["key_dim"]
+
+    @torch.jit.export
+    def encode_key(self, image) -> Tuple[torch.Tensor, torch.Tensor, torch.Tensor, torch.Tensor]:
+        """image [1,C,H,W] -> (key [1,Ck,h,w], f16 [1,C16,h,w], f8 [1,C8,H/8,W/8], f4 [1,C4,H/4,W/4])."""
+        f4, f8, f16 = self.key_encoder(self.norm(image))
+        return self.key_proj(f16), f16, f8, f4
+
+    @torch.jit.export
+    def encode_value(self, image, f16, mask, others):
+        """image [1,C,H,W], f16 [1,C16,h,w], mask/others [N,1,H,W] -> value [N,Cv,h,w]."""
+        n = mask.size(0)
+        x = torch.cat([self.norm(image).expand(n, -1, -1, -1), mask, others], 1)
+        _, _, v16 = self.value_encoder(x)
+        return self.value_fuse(torch.cat([v16, f16.expand(n, -1, -1, -1)], 1))
+
+    @torch.jit.export
+    def read_memory(self, key, mem_keys, mem_values, top_k):
+        """Top-k memory read: key [1,Ck,h,w], mem_keys [1,Ck,T,h,w], mem_values [N,Cv,T,h,w] -> [N,Cv,h,w]."""
+        ck = key.size(1)
+        h = key.size(2)
+        w = key.size(3)
+        m = mem_keys.size(2) * h * w
+        q = h * w
+        n = mem_values.size(0)
+        cv = mem_values.size(1)
+        # affinity [Q,M] = (2 q.m - |m|^2) / sqrt(Ck) as one 1x1 convolution: the memory (with an extra -|m|^2
+        # channel) is the input, the queries (with an extra constant 1) are the filters; |q|^2 cancels in the softmax
+        mem = mem_keys.reshape(1, ck, m // w, w)
+        mem = torch.cat([mem, -(mem * mem).sum(1, keepdim=True)], 1)
+        qry = torch.cat([2.0 * key.reshape(ck, q).t(), torch.ones(q, 1, dtype=key.dtype, device=key.device)], 1)
+        qry = qry.reshape(q, ck + 1, 1, 1) * (1.0 / math.sqrt(ck))
+        aff = F.conv2d(mem, qry).reshape(q, m)
+        k = int(top_k.item())
+        k = max(1, min(k, m))
+        vals, idx = torch.topk(aff, k, dim=1)  # [Q,k]
+        weights = torch.softmax(vals, dim=1)
+        rows = mem_values.reshape(n * cv, m).t().contiguous()  # [M, N*Cv]: gather whole rows
+        gathered = torch.index_select(rows, 0, idx.reshape(-1)).reshape(q, k, n * cv)
+        readout = torch.bmm(weights.unsqueeze(1), gathered).reshape(q, n * cv).t()
+        return readout.reshape(n, cv, h, w)
+
+    @torch.jit.export
+    def segment(self, key, f16, f8, f4, mem_keys, mem_values, top_k):
+        """Memory read + decode -> logits [N,1,H,W]. ``top_k`` is a 0-dim int64 tensor, clamped to T*h*w."""
+        readout = self.read_memory(key, mem_keys, mem_values, top_k)
+        n = readout.size(0)
+        x = torch.cat([readout, f16.expand(n, -1, -1, -1)], 1)
+        return self.decoder(x, f8, f4)
+
+    @torch.jit.export
+    def aggregate(self, logits):
+        """Soft aggregation: logits [N,1,H,W] -> probabilities [N+1,1,H,W], background at index 0."""
+        prob = torch.sigmoid(logits)
+        bg = torch.prod(1.0 - prob, dim=0, keepdim=True)
+        p = torch.cat([bg, prob], 0).clamp(1e-7, 1.0 - 1e-7)
+        return torch.softmax(torch.log(p / (1.0 - p)), dim=0)
+
+    def forward(self, image):
+        return self.encode_key(image)
+
+
+class Fusion(nn.Module):
+    """Difference-aware fusion of the previous-round and the new propagation masks.
+
+    The mask change at the interacted frame (``dpos``/``dneg``) is averaged to stride 16, carried to the target
+    frame by the softmax affinity between ``ikey`` (source) and ``key`` (target), and decoded together with the
+    image and both masks. The output is a residual on the logit of ``cur`` (zero-initialised last layer, so an
+    untrained fusion returns ``cur``).
+    """
+
+    def __init__(self, cfg: dict):
+        super().__init__()
+        self.norm = ImageNorm(cfg)
+        ec = cfg["fusion_encoder"]
+        self.encoder = Encoder(3 + 2 + 2 + 2, ec)
+        w4, w8, w16 = ec["widths"]
+        self.decoder = Decoder(w16, w8, w4, cfg["fusion_decoder"], zero_last=True)
+        self.stride = int(cfg["stride"])
+
+    @torch.jit.export
+    def align(self, key, ikey, d):
+        """Carry d [N,K,H,W] from the interacted frame (ikey) to the target frame (key) -> [N,K,H,W]."""
+        ck = key.size(1)
+        h = key.size(2)
+        w = key.size(3)
+        n = d.size(0)
+        kk = d.size(1)
+        src = ikey.reshape(ck, h * w)
+        aff = torch.softmax(_neg_sq_l2(src, key.reshape(ck, h * w), 1.0 / math.sqrt(ck)), dim=0)  # [src, tgt]
+        small = F.avg_pool2d(d, self.stride).reshape(n * kk, h * w)
+        moved = torch.mm(small, aff).reshape(n, kk, h, w)
+        return F.interpolate(moved, size=(d.size(2), d.size(3)), mode="bilinear", align_corners=False)
+
+    @torch.jit.export
+    def fuse(self, image, key, ikey, prev, cur, dpos, dneg, dist):
+        """See docs/ARCHITECTURE.md; dist [N,2] = frames to the new / to the earlier interacted frame."""
+        return self.decode(self.inputs(image, key, ikey, prev, cur, dpos, dneg, dist), cur)
+
+    def inputs(self, image, key, ikey, prev, cur, dpos, dneg, dist):
+        """Network input [N,9,H,W]: normalised image, prev, cur, aligned dpos/dneg, two distance maps."""
+        n = prev.size(0)
+        hh = prev.size(2)
+        ww = prev.size(3)
+        moved = self.align(key, ikey, torch.cat([dpos, dneg], 1))
+        a = dist[:, 0:1]
+        b = dist[:, 1:2]
+        dfeat = torch.cat([a / (a + b + 1.0), torch.exp(-a / 16.0)], 1).view(n, 2, 1, 1).expand(n, 2, hh, ww)
+        return torch.cat([self.norm(image).expand(n, -1, -1, -1), prev, cur, moved, dfeat], 1)
+
+    def decode(self, x, cur):
+        """Fused logits from the network input; a residual on the logit of ``cur``."""
+        f4, f8, f16 = self.encoder(x)
+        c = cur.clamp(1e-4, 1.0 - 1e-4)
+        return self.decoder(f16, f8, f4) + torch.log(c / (1.0 - c))
+
+    def forward(self, image, key, ikey, prev, cur, dpos, dneg, dist):
+        return self.fuse(image, key, ikey, prev, cur, dpos, dneg, dist)
+
+
+def fold_batchnorm(module: nn.Module) -> nn.Module:
+    """Merge every ConvBN's batch norm into its convolution (in place, eval semantics) and return the module."""
+    for m in module.modules():
+        if isinstance(m, ConvBN) and isinstance(m.bn, nn.BatchNorm2d):
+            bn = m.bn
+            scale = bn.weight.detach() / torch.sqrt(bn.running_var + bn.eps)
+            conv = m.conv
+            conv.weight.data = conv.weight.data * scale.view(-1, 1, 1, 1)
+            bias = bn.bias.detach() - bn.running_mean * scale
+            conv.bias = nn.Parameter(bias.clone())
+            m.bn = nn.Identity()
+    return module
+
+
+def build(stage: str, cfg: dict) -> nn.Module:
+    """Build the module for 's2m', 'propagation' or 'fusion'."""
+    if stage == "s2m":
+        return S2M(cfg)
+    if stage == "propagation":
+        return Propagation(cfg)
+    if stage == "fusion":
+        return Fusion(cfg)
+    raise ValueError("unknown stage " + stage)
+
+
+STAGES = ("s2m", "propagation", "fusion")

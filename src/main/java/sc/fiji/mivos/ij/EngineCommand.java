@@ -1,0 +1,104 @@
+package sc.fiji.mivos.ij;
+
+import org.scijava.app.StatusService;
+import org.scijava.command.ContextCommand;
+import org.scijava.log.LogService;
+import org.scijava.plugin.Parameter;
+
+import ij.ImagePlus;
+import sc.fiji.mivos.core.CancelToken;
+import sc.fiji.mivos.core.DeviceChoice;
+import sc.fiji.mivos.core.EngineSettings;
+import sc.fiji.mivos.core.MivosException;
+import sc.fiji.mivos.core.ProgressListener;
+
+/**
+ * The parameters every MiVOS command shares — their field names are the macro keys, documented in the README and
+ * never renamed — and the plumbing from them to the engine: settings, progress on the status bar, cancel, and bad
+ * input reported as a cancel reason rather than a stack trace.
+ */
+public abstract class EngineCommand extends ContextCommand {
+
+	@Parameter(label = "Image", description = "the time-lapse to segment; it is only read")
+	protected ImagePlus image;
+
+	@Parameter(label = "Channel", min = "1", description = "1-based channel of a hyperstack used as input")
+	protected int channel = 1;
+
+	@Parameter(label = "Slice", min = "1", description = "1-based Z slice of a hyperstack that is segmented")
+	protected int slice = 1;
+
+	@Parameter(label = "Model", description = "model name from the model manifest")
+	protected String model = EngineSettings.defaults().modelName();
+
+	@Parameter(label = "Device", choices = { "cpu", "gpu" },
+		description = "gpu uses CUDA when present, otherwise says so and uses the CPU")
+	protected String device = "cpu";
+
+	@Parameter(label = "Threads", min = "0", description = "CPU threads for the networks (0 = all cores)")
+	protected int threads = EngineSettings.defaults().threads();
+
+	@Parameter(label = "Processing size", min = "0",
+		description = "larger frames are downscaled so their longer side is this many pixels (0 = never)")
+	protected int processing_size = EngineSettings.defaults().processingSize();
+
+	@Parameter(label = "Top-k", min = "0", description = "memory matches kept per position (0 = scaled)")
+	protected int top_k = EngineSettings.defaults().topK();
+
+	@Parameter(label = "Memory every", min = "1", description = "every N-th propagated frame joins the memory")
+	protected int mem_every = EngineSettings.defaults().memEvery();
+
+	@Parameter(label = "Memory cap", min = "2", description = "most frames kept in memory")
+	protected int max_memory_frames = EngineSettings.defaults().maxMemoryFrames();
+
+	@Parameter
+	protected MivosService mivos;
+
+	@Parameter
+	private StatusService status;
+
+	@Parameter
+	protected LogService log;
+
+	private final CancelToken cancelToken = new CancelToken();
+
+	/** Does the command's work; bad input is thrown as {@link MivosException}. */
+	protected abstract void execute();
+
+	@Override
+	public final void run() {
+		try {
+			execute();
+		}
+		catch (final MivosException e) {
+			log.error("MiVOS: " + e.getMessage());
+			cancel(e.getMessage());
+		}
+	}
+
+	@Override
+	public void cancel(final String reason) {
+		super.cancel(reason);
+		cancelToken.cancel(reason);
+	}
+
+	protected CancelToken cancelToken() {
+		return cancelToken;
+	}
+
+	protected EngineSettings settings() {
+		return EngineSettings.builder().optModelName(model).optDevice(DeviceChoice.parse(device)).optThreads(threads)
+			.optProcessingSize(processing_size).optTopK(top_k).optMemEvery(mem_every).optMaxMemoryFrames(
+				max_memory_frames).build();
+	}
+
+	protected ProgressListener progress() {
+		return (text, done, total) -> status.showStatus((int) Math.min(Integer.MAX_VALUE, done), (int) Math.min(
+			Integer.MAX_VALUE, total), "MiVOS: " + text);
+	}
+
+	/** @return the image's current frame, 0-based */
+	protected int currentFrame() {
+		return (image.getNFrames() > 1 ? image.getT() : image.getCurrentSlice()) - 1;
+	}
+}

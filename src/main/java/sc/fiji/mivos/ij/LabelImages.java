@@ -1,0 +1,143 @@
+package sc.fiji.mivos.ij;
+
+import ij.ImagePlus;
+import ij.ImageStack;
+import ij.measure.Calibration;
+import ij.process.FloatProcessor;
+import ij.process.ImageProcessor;
+import ij.process.LUT;
+import ij.process.ShortProcessor;
+
+import java.awt.Color;
+
+import sc.fiji.mivos.core.LabelStack;
+import sc.fiji.mivos.core.MivosException;
+
+/** Converts between {@link LabelStack} and ImageJ label images, and provides the label colour table. */
+public final class LabelImages {
+
+	/** Largest id a 32-bit float label image holds exactly: 2^24. */
+	public static final int MAX_FLOAT_LABEL = 1 << 24;
+
+	private static final LUT LUT = makeLut();
+
+	private LabelImages() {}
+
+	/**
+	 * Builds a label image: a 16-bit hyperstack with one channel, one slice and {@code labels.frames()} time points,
+	 * showing label {@code v} in colour {@code v} of {@link #lut()} (display range 0..255, so ids above 255 share the
+	 * last colour). When an id exceeds 65535 the image is 32-bit float instead, which holds ids exactly up to
+	 * {@link #MAX_FLOAT_LABEL}.
+	 *
+	 * @param title image title; "labels" when null
+	 * @param calibrationSource image whose spatial and time calibration is copied (its intensity calibration is not),
+	 *        or null
+	 * @throws MivosException if an id exceeds {@link #MAX_FLOAT_LABEL}
+	 */
+	public static ImagePlus toImagePlus(final LabelStack labels, final String title,
+		final ImagePlus calibrationSource)
+	{
+		final int max = labels.maxLabel();
+		if (max > MAX_FLOAT_LABEL) throw new MivosException("Label " + max + " is too large for an ImageJ label " +
+			"image; ids up to " + MAX_FLOAT_LABEL + " can be stored");
+		final int w = labels.width();
+		final int h = labels.height();
+		final ImageStack stack = new ImageStack(w, h);
+		for (int t = 0; t < labels.frames(); t++) {
+			final int[] f = labels.frame(t);
+			final ImageProcessor ip;
+			if (max <= 0xffff) {
+				final short[] px = new short[f.length];
+				for (int i = 0; i < f.length; i++)
+					px[i] = (short) f[i];
+				ip = new ShortProcessor(w, h, px, null);
+			}
+			else {
+				final float[] px = new float[f.length];
+				for (int i = 0; i < f.length; i++)
+					px[i] = f[i];
+				ip = new FloatProcessor(w, h, px);
+			}
+			stack.addSlice("t" + (t + 1), ip);
+		}
+		final ImagePlus imp = new ImagePlus(title == null ? "labels" : title, stack);
+		imp.setDimensions(1, 1, labels.frames());
+		imp.setOpenAsHyperStack(labels.frames() > 1);
+		imp.getProcessor().setLut(lut());
+		imp.setDisplayRange(0, 255);
+		if (calibrationSource != null) {
+			final Calibration cal = calibrationSource.getCalibration().copy();
+			cal.disableDensityCalibration();
+			imp.setCalibration(cal);
+		}
+		return imp;
+	}
+
+	/**
+	 * Reads a label image. Time runs along T, or along Z for an image with one frame (as in
+	 * {@link ImagePlusImgs#frameSource}).
+	 *
+	 * @param labels 8-, 16- or 32-bit image with one channel whose values are whole numbers &ge; 0
+	 * @throws MivosException for RGB images, several channels, both several slices and several frames, or a value
+	 *         that is negative, fractional or not a number
+	 */
+	public static LabelStack toLabelStack(final ImagePlus labels) {
+		final String name = "Label image '" + labels.getTitle() + "'";
+		if (labels.getBitDepth() == 24) throw new MivosException(name + " is RGB; labels need an 8-, 16- or 32-bit " +
+			"image");
+		if (labels.getNChannels() != 1) throw new MivosException(name + " has " + labels.getNChannels() +
+			" channels; labels need one");
+		if (labels.getNSlices() > 1 && labels.getNFrames() > 1) throw new MivosException(name + " has " + labels
+			.getNSlices() + " slices and " + labels.getNFrames() + " frames; labels need a single slice per frame");
+		final ImageStack stack = labels.getStack();
+		final int frames = ImagePlusImgs.frameCount(labels);
+		if (stack.getSize() != frames) throw new MivosException(name + " has " + stack.getSize() + " planes but " +
+			frames + " time points");
+		final LabelStack out = new LabelStack(labels.getWidth(), labels.getHeight(), frames);
+		for (int t = 0; t < frames; t++) {
+			final Object px = stack.getPixels(t + 1);
+			final int[] f = new int[labels.getWidth() * labels.getHeight()];
+			if (px instanceof byte[] b) for (int i = 0; i < f.length; i++)
+				f[i] = b[i] & 0xff;
+			else if (px instanceof short[] s) for (int i = 0; i < f.length; i++)
+				f[i] = s[i] & 0xffff;
+			else {
+				final float[] v = (float[]) px;
+				for (int i = 0; i < f.length; i++) {
+					if (!(v[i] >= 0 && v[i] <= Integer.MAX_VALUE && v[i] == Math.rint(v[i]))) throw new MivosException(
+						name + " holds " + v[i] + " at x=" + i % labels.getWidth() + ", y=" + i / labels.getWidth() +
+							", frame " + (t + 1) + "; labels must be whole numbers >= 0");
+					f[i] = (int) v[i];
+				}
+			}
+			out.setFrame(t, f);
+		}
+		return out;
+	}
+
+	/**
+	 * The label colour table: entry 0 is black, entries 1..255 are bright, saturated colours whose hues step by the
+	 * golden angle so that neighbouring ids look clearly different.
+	 *
+	 * @return a new copy of the table
+	 */
+	public static LUT lut() {
+		return (LUT) LUT.clone();
+	}
+
+	private static LUT makeLut() {
+		final byte[] r = new byte[256];
+		final byte[] g = new byte[256];
+		final byte[] b = new byte[256];
+		final float[] saturation = { 1f, 0.7f, 0.45f };
+		final float[] brightness = { 1f, 0.85f };
+		for (int i = 1; i < 256; i++) {
+			final float hue = (float) ((i * 0.6180339887498949) % 1.0);
+			final int rgb = Color.HSBtoRGB(hue, saturation[i % 3], brightness[(i / 3) % 2]);
+			r[i] = (byte) (rgb >> 16);
+			g[i] = (byte) (rgb >> 8);
+			b[i] = (byte) rgb;
+		}
+		return new LUT(r, g, b);
+	}
+}

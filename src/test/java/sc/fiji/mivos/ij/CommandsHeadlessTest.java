@@ -1,0 +1,166 @@
+package sc.fiji.mivos.ij;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.scijava.Context;
+import org.scijava.command.CommandModule;
+import org.scijava.command.CommandService;
+
+import ij.ImagePlus;
+import ij.ImageStack;
+import ij.gui.Line;
+import ij.gui.Overlay;
+import ij.process.ByteProcessor;
+import ij.process.LUT;
+import sc.fiji.mivos.core.LabelStack;
+
+/** The SciJava commands run headless through {@link CommandService}, as a script or batch job would run them. */
+class CommandsHeadlessTest {
+
+	private static final int SIZE = 64, FRAMES = 6;
+
+	private static Context context;
+	private static CommandService commands;
+
+	@BeforeAll
+	static void start() {
+		context = new Context();
+		commands = context.service(CommandService.class);
+	}
+
+	@AfterAll
+	static void stop() {
+		context.dispose();
+	}
+
+	@Test
+	void scribbleToMaskThenPropagateLabelsBothDiscsOnEveryFrame() throws Exception {
+		final ImagePlus image = twoDiscs();
+		image.setOverlay(strokes());
+		final Object pixelsBefore = image.getStack().getPixels(3);
+		final byte[] copyBefore = ((byte[]) pixelsBefore).clone();
+
+		final CommandModule s2m = commands.run(ScribbleToMaskCommand.class, false, Map.of("image", image, "frame",
+			1)).get();
+		assertFalse(s2m.isCanceled(), () -> s2m.getCancelReason());
+		final LabelStack first = LabelImages.toLabelStack((ImagePlus) s2m.getOutput("labels"));
+		assertEquals(Set.of(1, 2), ids(first.frame(0)));
+		assertTrue(ids(first.frame(FRAMES - 1)).isEmpty(), "only the scribbled frame is segmented");
+
+		final CommandModule prop = commands.run(PropagateCommand.class, false, Map.of("image", image)).get();
+		assertFalse(prop.isCanceled(), () -> prop.getCancelReason());
+		final LabelStack all = LabelImages.toLabelStack((ImagePlus) prop.getOutput("labels"));
+		for (int t = 0; t < FRAMES; t++)
+			assertEquals(Set.of(1, 2), ids(all.frame(t)), "frame " + (t + 1));
+		// disc 1 sits on the left half, disc 2 on the right half
+		assertEquals(1, all.get(16 + 2, 32, FRAMES - 1));
+		assertEquals(2, all.get(44 + 2, 32, FRAMES - 1));
+		assertArrayEquals(copyBefore, (byte[]) image.getStack().getPixels(3), "the source image stays untouched");
+	}
+
+	@Test
+	void propagateAloneAppliesEveryScribbledFrame() throws Exception {
+		final ImagePlus image = twoDiscs();
+		image.setOverlay(strokes());
+		final CommandModule prop = commands.run(PropagateCommand.class, false, Map.of("image", image, "first_frame",
+			1, "last_frame", 4)).get();
+		assertFalse(prop.isCanceled(), () -> prop.getCancelReason());
+		final LabelStack all = LabelImages.toLabelStack((ImagePlus) prop.getOutput("labels"));
+		assertEquals(Set.of(1, 2), ids(all.frame(3)));
+		assertTrue(ids(all.frame(5)).isEmpty(), "frames outside the range stay empty");
+	}
+
+	@Test
+	void missingScribblesCancelWithAClearReason() throws Exception {
+		final ImagePlus image = twoDiscs();
+		final CommandModule m = commands.run(ScribbleToMaskCommand.class, false, Map.of("image", image)).get();
+		assertTrue(m.isCanceled());
+		assertTrue(m.getCancelReason().contains("No scribbles"), m.getCancelReason());
+	}
+
+	@Test
+	void scribblesOnAnotherFrameOnlyAreNamed() throws Exception {
+		final ImagePlus image = twoDiscs();
+		image.setOverlay(strokes());
+		final CommandModule m = commands.run(ScribbleToMaskCommand.class, false, Map.of("image", image, "frame", 3))
+			.get();
+		assertTrue(m.isCanceled());
+		assertTrue(m.getCancelReason().contains("frame 3"), m.getCancelReason());
+	}
+
+	@Test
+	void indexedColourImagesAndBadRangesAreRefused() throws Exception {
+		final ByteProcessor bp = new ByteProcessor(SIZE, SIZE);
+		final byte[] r = new byte[256], g = new byte[256], b = new byte[256];
+		for (int i = 0; i < 256; i++) {
+			// NB: a jumpy table; ImageJ treats a smooth one as pseudo-colour on a grey image
+			r[i] = (byte) (i * 7);
+			b[i] = (byte) (i * 13);
+		}
+		bp.setLut(new LUT(r, g, b));
+		final ImagePlus indexed = new ImagePlus("indexed", bp);
+		indexed.setTypeToColor256();
+		indexed.setOverlay(strokes());
+		final CommandModule m = commands.run(PropagateCommand.class, false, Map.of("image", indexed)).get();
+		assertTrue(m.isCanceled());
+		assertTrue(m.getCancelReason().contains("indexed colour"), m.getCancelReason());
+
+		final ImagePlus image = twoDiscs();
+		image.setOverlay(strokes());
+		final CommandModule range = commands.run(PropagateCommand.class, false, Map.of("image", image, "first_frame",
+			5, "last_frame", 2)).get();
+		assertTrue(range.isCanceled());
+		assertTrue(range.getCancelReason().contains("Frame range"), range.getCancelReason());
+	}
+
+	// -- helpers --
+
+	/** Two bright discs on a dark background, drifting right by one pixel per frame. */
+	static ImagePlus twoDiscs() {
+		final ImageStack stack = new ImageStack(SIZE, SIZE);
+		for (int t = 0; t < FRAMES; t++) {
+			final ByteProcessor bp = new ByteProcessor(SIZE, SIZE);
+			bp.setColor(20);
+			bp.fill();
+			bp.setColor(220);
+			bp.fillOval(8 + t, 24, 16, 16);
+			bp.fillOval(36 + t, 24, 16, 16);
+			stack.addSlice(bp);
+		}
+		final ImagePlus imp = new ImagePlus("two-discs", stack);
+		imp.setDimensions(1, 1, FRAMES);
+		return imp;
+	}
+
+	static Overlay strokes() {
+		final Overlay o = new Overlay();
+		o.add(named(new Line(12, 32, 20, 32), "1+"));
+		o.add(named(new Line(40, 32, 48, 32), "2+"));
+		o.add(named(new Line(2, 6, 60, 6), "bg"));
+		o.add(named(new Line(2, 56, 60, 56), "bg"));
+		return o;
+	}
+
+	private static Line named(final Line line, final String name) {
+		line.setName(name);
+		line.setPosition(0, 0, 1);
+		return line;
+	}
+
+	private static Set<Integer> ids(final int[] labels) {
+		final Set<Integer> ids = new TreeSet<>();
+		for (final int v : labels)
+			if (v != 0) ids.add(v);
+		return ids;
+	}
+}
