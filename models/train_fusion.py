@@ -94,10 +94,10 @@ def main():
     ap.add_argument("--config", default="lite")
     ap.add_argument("--minutes", type=float, default=15)
     ap.add_argument("--batch", type=int, default=4)
-    ap.add_argument("--size", type=int, default=160)
+    ap.add_argument("--size", type=int, default=128)
     ap.add_argument("--lr", type=float, default=1e-3)
-    ap.add_argument("--val", type=int, default=24)
-    ap.add_argument("--save-every", type=float, default=3.0, help="minutes between checkpoints")
+    ap.add_argument("--val", type=int, default=16)
+    ap.add_argument("--save-every", type=float, default=5.0, help="minutes between checkpoints")
     ap.add_argument("--resume", action="store_true")
     ap.add_argument("--out", default=os.path.join(HERE, "runs"))
     args = ap.parse_args()
@@ -153,8 +153,9 @@ def make_summary(args, step, budget, v):
                          "optimizer": "AdamW, cosine decay over the time budget", "lr": args.lr,
                          "loss": "BCE + soft IoU", "propagation": "frozen, trained lite propagation",
                          "wall_minutes": round(budget.elapsed() / 60, 1), "threads": 2},
-            "validation": dict(v, set="24 fixed synthetic examples (seeds 700000+), 7 frames 160x160, up to 2 "
-                                      "objects; iou_cur_only / iou_prev_only = the two inputs alone")}
+            "validation": dict(v, set="%d fixed synthetic examples (seeds 700000+), 7 frames %dx%d, up to 2 "
+                                      "objects; iou_cur_only / iou_prev_only = the two inputs alone"
+                                      % (args.val, args.size, args.size))}
 
 
 if __name__ == "__main__":

@@ -112,12 +112,12 @@ def main():
     ap.add_argument("--config", default="lite")
     ap.add_argument("--minutes", type=float, default=35)
     ap.add_argument("--batch", type=int, default=4)
-    ap.add_argument("--size", type=int, default=160)
+    ap.add_argument("--size", type=int, default=128)
     ap.add_argument("--frames", type=int, default=3)
     ap.add_argument("--objects", type=int, default=2)
     ap.add_argument("--lr", type=float, default=2e-3)
-    ap.add_argument("--val", type=int, default=24)
-    ap.add_argument("--save-every", type=float, default=4.0, help="minutes between checkpoints")
+    ap.add_argument("--val", type=int, default=16)
+    ap.add_argument("--save-every", type=float, default=6.0, help="minutes between checkpoints")
     ap.add_argument("--resume", action="store_true")
     ap.add_argument("--out", default=os.path.join(HERE, "runs"))
     args = ap.parse_args()
@@ -172,8 +172,9 @@ def make_summary(args, step, budget, v):
                          "loss": "cross entropy on soft-aggregated probabilities + soft IoU",
                          "samples": "3 of 5 generated frames (random gaps, 30% reversed), nuclei/phase/generic",
                          "wall_minutes": round(budget.elapsed() / 60, 1), "threads": 2},
-            "validation": dict(v, set="24 fixed synthetic clips (seeds 800000+), 6 frames 160x160, up to 3 objects, "
-                                      "first-frame masks propagated with memory = first + previous frame")}
+            "validation": dict(v, set="%d fixed synthetic clips (seeds 800000+), 6 frames %dx%d, up to 3 objects, "
+                                      "first-frame masks propagated with memory = first + previous frame"
+                                      % (args.val, args.size, args.size))}
 
 
 if __name__ == "__main__":

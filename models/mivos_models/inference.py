@@ -33,16 +33,19 @@ class MemoryPropagator:
         f = self.features(frames, t)
         return self.prop.encode_value(frames[t:t + 1], f[1], prob, others_of(prob))
 
-    def run(self, frames, start, start_prob, order, fixed=None):
+    def run(self, frames, start, start_prob, order, fixed=None, preload=None):
         """Propagate ``start_prob`` [N,1,H,W] at frame ``start`` to the frames listed in ``order``.
 
         ``fixed``: {frame: prob [N,1,H,W]} frames whose masks are given (they enter the memory as they are).
+        ``preload``: {frame: prob [N,1,H,W]} extra memory frames (earlier interactions).
         Returns {frame: prob [N,1,H,W]} (object probabilities after soft aggregation, background dropped).
         """
         fixed = dict(fixed or {})
         fixed[start] = start_prob
-        probs = {start: start_prob}
-        memory = [start]
+        probs = dict(preload or {})
+        probs[start] = start_prob
+        memory = sorted(probs)
+        values = {}
         prev = start
         with torch.no_grad():
             for i, t in enumerate(order):
@@ -51,9 +54,12 @@ class MemoryPropagator:
                 else:
                     mem = sorted(set(memory + [prev]))
                     keys = torch.stack([self.features(frames, m)[0] for m in mem], 2)
-                    values = torch.stack([self.value(frames, m, probs[m]) for m in mem], 2)
+                    for m in mem:
+                        if m not in values:
+                            values[m] = self.value(frames, m, probs[m])
+                    values_now = torch.stack([values[m] for m in mem], 2)
                     key, f16, f8, f4 = self.features(frames, t)
-                    logits = self.prop.segment(key, f16, f8, f4, keys, values, self.top_k)
+                    logits = self.prop.segment(key, f16, f8, f4, keys, values_now, self.top_k)
                     probs[t] = self.prop.aggregate(logits)[1:]
                 if t in fixed or (i + 1) % self.memory_every == 0:
                     memory.append(t)
