@@ -32,6 +32,7 @@ import ij.io.FileSaver;
 import ij.process.ByteProcessor;
 import ij.process.ImageProcessor;
 import ij.process.LUT;
+import sc.fiji.mivos.TestData;
 import sc.fiji.mivos.core.LabelStack;
 import sc.fiji.mivos.ij.LabelImages;
 import sc.fiji.mivos.io.ImageFiles;
@@ -40,7 +41,7 @@ import sc.fiji.mivos.io.RoiFiles;
 /** The command line end to end: exit codes, one-line errors, outputs, and inputs left as they were. */
 class MainTest {
 
-	private static final Path DATA = Paths.get("../shared/data");
+	private static final Path DATA = TestData.sharedData();
 
 	@TempDir
 	Path tmp;

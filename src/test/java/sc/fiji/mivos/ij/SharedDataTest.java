@@ -8,12 +8,12 @@ import ij.ImagePlus;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.List;
 import java.util.TreeSet;
 
 import org.junit.jupiter.api.Test;
 
+import sc.fiji.mivos.TestData;
 import sc.fiji.mivos.core.FrameSource;
 import sc.fiji.mivos.core.LabelStack;
 import sc.fiji.mivos.core.eval.EvaluationScores;
@@ -22,7 +22,7 @@ import sc.fiji.mivos.io.ImageFiles;
 /** Reads the developer data set (skipped where it is absent) through the same path as the plugin. */
 class SharedDataTest {
 
-	private static final Path FLUO = Paths.get("/work/shared/data/Fluo-N2DH-SIM+_01");
+	private static final Path FLUO = TestData.sharedData().resolve("Fluo-N2DH-SIM+_01");
 
 	@Test
 	void groundTruthLabelsOfTheSimulatedNuclei() {

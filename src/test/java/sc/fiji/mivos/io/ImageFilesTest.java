@@ -17,16 +17,16 @@ import ij.process.ShortProcessor;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import sc.fiji.mivos.TestData;
 import sc.fiji.mivos.core.MivosException;
 
 class ImageFilesTest {
 
-	private static final Path DATA = Paths.get("/work/shared/data");
+	private static final Path DATA = TestData.sharedData();
 
 	@TempDir
 	Path dir;

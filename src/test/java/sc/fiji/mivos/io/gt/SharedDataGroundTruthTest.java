@@ -7,12 +7,13 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 
 import org.junit.jupiter.api.Test;
+
+import sc.fiji.mivos.TestData;
 
 /**
  * Reads the ground truth of the developer sequences in {@code shared/data} (see its MANIFEST.md); skipped where
@@ -20,7 +21,7 @@ import org.junit.jupiter.api.Test;
  */
 class SharedDataGroundTruthTest {
 
-	private static final Path DATA = Paths.get(System.getProperty("mivos.data", "/work/shared/data"));
+	private static final Path DATA = TestData.sharedData();
 
 	private static Path sequence(final String name) {
 		final Path p = DATA.resolve(name);
