@@ -47,7 +47,7 @@ final class DemoRun {
 		final Path imagePath = sample.resolve("image.tif");
 		final ImagePlus image = ImageFiles.open(imagePath);
 		final LabelStack truth = LabelImages.toLabelStack(ImageFiles.open(sample.resolve("labels.tif")));
-		final var scribbles = RoiScribbles.fromRois(ScribbleFiles.read(sample.resolve("scribbles.json")), image);
+		final var scribbles = RoiScribbles.fromRois(ScribbleFiles.read(sample.resolve("scribbles.zip")), image);
 		err.println("mivos: demo on " + sample + " (" + truth.frames() + " frames, " + scribbles.all().size() +
 			" scribbles on frames " + scribbles.frames().stream().map(f -> f + 1).toList() + ")");
 
