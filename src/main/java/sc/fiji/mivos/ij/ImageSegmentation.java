@@ -4,9 +4,12 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import ij.ImagePlus;
+import net.imglib2.img.Img;
+import net.imglib2.type.numeric.IntegerType;
 import sc.fiji.mivos.core.CancelToken;
 import sc.fiji.mivos.core.EngineSettings;
 import sc.fiji.mivos.core.FrameSource;
+import sc.fiji.mivos.core.LabelImgs;
 import sc.fiji.mivos.core.LabelStack;
 import sc.fiji.mivos.core.MivosException;
 import sc.fiji.mivos.core.ProgressListener;
@@ -31,7 +34,13 @@ public final class ImageSegmentation {
 	 * @param millis wall time of the whole run
 	 * @param canceled whether the run stopped early (finished frames are kept)
 	 */
-	public record Result(LabelStack labels, StageTimings timings, long millis, boolean canceled) {}
+	public record Result(LabelStack labels, StageTimings timings, long millis, boolean canceled) {
+
+		/** @return the labels as an ImgLib2 image (XYT; unsigned 16-bit, or 32-bit past 65535 objects) */
+		public Img<? extends IntegerType<?>> labelImg() {
+			return LabelImgs.toImg(labels);
+		}
+	}
 
 	private final MivosNetworks networks;
 	private final EngineSettings settings;

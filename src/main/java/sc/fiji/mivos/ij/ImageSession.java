@@ -2,9 +2,12 @@ package sc.fiji.mivos.ij;
 
 import ij.ImagePlus;
 import ij.ImageStack;
+import net.imglib2.img.Img;
+import net.imglib2.type.numeric.IntegerType;
 import sc.fiji.mivos.core.CancelToken;
 import sc.fiji.mivos.core.EngineSettings;
 import sc.fiji.mivos.core.FrameSource;
+import sc.fiji.mivos.core.LabelImgs;
 import sc.fiji.mivos.core.LabelStack;
 import sc.fiji.mivos.core.ProgressListener;
 import sc.fiji.mivos.core.ScribbleSet;
@@ -54,6 +57,11 @@ public final class ImageSession implements AutoCloseable {
 	/** @return the label image of this session, kept up to date */
 	public ImagePlus labels() {
 		return labels;
+	}
+
+	/** @return the current labels as an ImgLib2 image (XYT; unsigned 16-bit, or 32-bit past 65535 objects) */
+	public Img<? extends IntegerType<?>> labelImg() {
+		return LabelImgs.toImg(engine.labels());
 	}
 
 	/** @return the engine session, for callers that need rounds or interacted frames */

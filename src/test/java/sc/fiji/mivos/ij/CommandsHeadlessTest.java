@@ -22,6 +22,11 @@ import ij.gui.Line;
 import ij.gui.Overlay;
 import ij.process.ByteProcessor;
 import ij.process.LUT;
+import net.imglib2.RandomAccess;
+import net.imglib2.img.Img;
+import net.imglib2.type.numeric.IntegerType;
+import net.imglib2.type.numeric.integer.UnsignedShortType;
+import sc.fiji.mivos.core.EngineSettings;
 import sc.fiji.mivos.core.LabelStack;
 
 /** The SciJava commands run headless through {@link CommandService}, as a script or batch job would run them. */
@@ -66,6 +71,15 @@ class CommandsHeadlessTest {
 		assertEquals(1, all.get(16 + 2, 32, FRAMES - 1));
 		assertEquals(2, all.get(44 + 2, 32, FRAMES - 1));
 		assertArrayEquals(copyBefore, (byte[]) image.getStack().getPixels(3), "the source image stays untouched");
+
+		final ImageSession session = context.service(MivosService.class).existingSession(image, EngineSettings
+			.defaults(), 1, 1);
+		final Img<? extends IntegerType<?>> img = session.labelImg();
+		assertArrayEquals(new long[] { SIZE, SIZE, FRAMES }, img.dimensionsAsLongArray());
+		assertTrue(img.firstElement() instanceof UnsignedShortType);
+		final RandomAccess<? extends IntegerType<?>> ra = img.randomAccess();
+		ra.setPosition(new long[] { 44 + 2, 32, FRAMES - 1 });
+		assertEquals(2, ra.get().getInteger());
 	}
 
 	@Test
