@@ -51,13 +51,16 @@ def max_difference(a, b):
     return max(float((x - y).abs().max()) for x, y in zip(_flatten(a), _flatten(b)))
 
 
-def load_module(stage, cfg, checkpoint_dir):
+def load_module(stage, cfg, checkpoint_dir, allow_missing=False):
     """Build the eager module for ``stage``, load its checkpoint if any; return (module, summary or None)."""
     module = networks.build(stage, cfg)
     summary = None
     if checkpoint_dir:
         path = os.path.join(checkpoint_dir, stage + ".pth")
         if not os.path.exists(path):
+            if allow_missing:
+                print("%s: no checkpoint, keeping the random initialisation" % stage)
+                return module.eval(), {"training": {"note": "untrained random initialisation"}, "validation": {}}
             raise SystemExit("missing checkpoint " + path)
         state = torch.load(path, map_location="cpu")
         module.load_state_dict(state["model"])
@@ -159,13 +162,15 @@ def main(argv=None):
     ap.add_argument("--checkpoints", help="folder with s2m.pth, propagation.pth, fusion.pth")
     ap.add_argument("--out", default=HERE, help="models folder (default: this folder)")
     ap.add_argument("--seed", type=int, default=0, help="seed of the random initialisation without checkpoints")
+    ap.add_argument("--allow-missing", action="store_true",
+                    help="export stages without a checkpoint with their random initialisation")
     args = ap.parse_args(argv)
     torch.manual_seed(args.seed)
     cfg = configs.get_config(args.config)
     os.makedirs(os.path.join(args.out, cfg["name"]), exist_ok=True)
     summaries = {}
     for stage in networks.STAGES:
-        module, summary = load_module(stage, cfg, args.checkpoints)
+        module, summary = load_module(stage, cfg, args.checkpoints, args.allow_missing)
         summaries[stage] = summary
         path = os.path.join(args.out, cfg["name"], stage + ".pt")
         diff = export_stage(module, stage, cfg, path)
