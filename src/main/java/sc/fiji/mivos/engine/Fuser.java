@@ -15,6 +15,9 @@ import sc.fiji.mivos.core.FusionSchedule;
  */
 final class Fuser implements AutoCloseable {
 
+	/** Largest distance between two interactions in the fusion network's training clips. */
+	static final int TRAINED_SPAN = 6;
+
 	private final SessionContext ctx;
 	private final NDManager manager;
 	private final int[] ids;
@@ -65,9 +68,12 @@ final class Fuser implements AutoCloseable {
 			final NDArray prev = ObjectMasks.masks(scope, prevLabels, ids, ctx.height(), ctx.width());
 			final NDArray objects = cur.get(scope, new NDIndex("1:"));
 			final float[] dist = new float[ids.length * 2];
+			// NB: the fusion network saw interactions at most TRAINED_SPAN frames apart; longer gaps are scaled down
+			// to that span, keeping where the frame lies between the two interactions.
+			final float scale = Math.min(1f, (float) TRAINED_SPAN / (d.toNew() + d.toEarlier()));
 			for (int i = 0; i < ids.length; i++) {
-				dist[2 * i] = d.toNew();
-				dist[2 * i + 1] = d.toEarlier();
+				dist[2 * i] = d.toNew() * scale;
+				dist[2 * i + 1] = d.toEarlier() * scale;
 			}
 			final NDArray distances = scope.create(dist, new Shape(ids.length, 2));
 			final NDList logits = new NDList();
