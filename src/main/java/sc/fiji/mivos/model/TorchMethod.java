@@ -8,12 +8,21 @@ import ai.djl.pytorch.engine.PtNDManager;
 import ai.djl.pytorch.engine.PtSymbolBlock;
 import ai.djl.pytorch.jni.IValue;
 import ai.djl.pytorch.jni.IValueUtils;
+import sc.fiji.mivos.core.MivosException;
 
 /**
  * One exported method of a loaded TorchScript module, called by name with tensor arguments. Each call runs in its own
  * sub-manager of the caller's manager; only the results outlive it, attached to the caller's manager.
+ * <p>
+ * Results are checked for NaN and infinite values. With more than one CPU thread, libtorch 2.7.1 was seen to return an
+ * all-NaN tensor for inputs that give finite values on the next call (about one call in 500, under heavy machine
+ * load); one such tensor in the memory bank would spoil every later frame. A non-finite result is therefore computed
+ * again, up to {@value #ATTEMPTS} times in all, and then refused.
  */
 final class TorchMethod {
+
+	/** Tries per call before non-finite results are reported. */
+	static final int ATTEMPTS = 3;
 
 	private final PtSymbolBlock module;
 	private final String name;
@@ -29,6 +38,25 @@ final class TorchMethod {
 	 * @return the result tensors (one, or the elements of a returned tuple)
 	 */
 	NDList call(final NDManager out, final NDArray... inputs) {
+		for (int attempt = 1;; attempt++) {
+			final NDList result = callOnce(out, inputs);
+			if (finite(result)) return result;
+			result.close();
+			if (attempt == ATTEMPTS) throw new MivosException("The " + name + " stage returned NaN or infinite values " +
+				ATTEMPTS + " times in a row; try fewer threads or check the input image");
+		}
+	}
+
+	private static boolean finite(final NDList arrays) {
+		for (final NDArray a : arrays)
+			try (NDManager scope = a.getManager().newSubManager()) {
+				a.tempAttach(scope);
+				if (a.isNaN().logicalOr(a.isInfinite()).any().getBoolean()) return false;
+			}
+		return true;
+	}
+
+	private NDList callOnce(final NDManager out, final NDArray... inputs) {
 		PyTorchRuntime.prepareThread();
 		final IValue[] args = new IValue[inputs.length];
 		try (NDManager scope = out.newSubManager()) {
