@@ -21,6 +21,9 @@ public final class EngineSettings {
 	public static final double DEFAULT_HIGH_PERCENTILE = 99.8;
 	/** Default {@link #modelName()}: the model packed into the plugin. */
 	public static final String DEFAULT_MODEL = "lite";
+
+	/** Whether difference-aware fusion runs unless asked otherwise. */
+	public static final boolean DEFAULT_FUSION = false;
 	/** Smallest non-zero {@link #processingSize()}: one 32 px side still gives a 2×2 feature map. */
 	public static final int MIN_PROCESSING_SIZE = 32;
 
@@ -177,7 +180,8 @@ public final class EngineSettings {
 		private DeviceChoice device = DeviceChoice.CPU;
 		private int threads = 0;
 		private String modelName = DEFAULT_MODEL;
-		private boolean fusion = true;
+		// NB: off by default: the shipped lite fusion network still scores below plain propagation (README, Evaluation).
+		private boolean fusion = DEFAULT_FUSION;
 
 		private Builder() {}
 

@@ -132,8 +132,7 @@ public final class RobotEvaluation {
 		final FrameChoice choice, final long seed, final ProgressListener progress, final CancelToken cancel)
 	{
 		final int rounds = protocol.usesMasks() ? protocol.interactions() : interactions;
-		final EngineSettings s = method == Method.NO_FUSION ? settings.toBuilder().optFusion(false).build()
-			: settings;
+		final EngineSettings s = settings.toBuilder().optFusion(method == Method.FULL).build();
 		final ScribbleRobot robot = new ScribbleRobot(seed);
 		final List<Round> done = new ArrayList<>();
 		InteractionHistory history = InteractionHistory.empty();

@@ -51,6 +51,9 @@ public abstract class EngineCommand extends ContextCommand {
 	@Parameter(label = "Memory cap", min = "2", description = "most frames kept in memory")
 	protected int max_memory_frames = EngineSettings.defaults().maxMemoryFrames();
 
+	@Parameter(label = "Fusion", description = "fuse a new round with the previous one between interacted frames")
+	protected boolean fusion = EngineSettings.defaults().fusion();
+
 	@Parameter
 	protected MivosService mivos;
 
@@ -89,7 +92,7 @@ public abstract class EngineCommand extends ContextCommand {
 	protected EngineSettings settings() {
 		return EngineSettings.builder().optModelName(model).optDevice(DeviceChoice.parse(device)).optThreads(threads)
 			.optProcessingSize(processing_size).optTopK(top_k).optMemEvery(mem_every).optMaxMemoryFrames(
-				max_memory_frames).build();
+				max_memory_frames).optFusion(fusion).build();
 	}
 
 	protected ProgressListener progress() {

@@ -21,14 +21,14 @@ class EngineSettingsTest {
 		assertEquals(DeviceChoice.CPU, s.device());
 		assertEquals(0, s.threads());
 		assertEquals("lite", s.modelName());
-		assertTrue(s.fusion());
+		assertEquals(false, s.fusion());
 	}
 
 	@Test
 	void builderRoundTripsAndValueSemantics() {
 		final EngineSettings s = EngineSettings.builder().optTopK(30).optMemEvery(3).optMaxMemoryFrames(7)
 			.optProcessingSize(0).optLowPercentile(2).optHighPercentile(98).optDevice(DeviceChoice.GPU).optThreads(2)
-			.optModelName("mivos").optFusion(false).build();
+			.optModelName("mivos").optFusion(true).build();
 		assertEquals(30, s.topK());
 		assertEquals(3, s.memEvery());
 		assertEquals(7, s.maxMemoryFrames());
@@ -38,7 +38,7 @@ class EngineSettingsTest {
 		assertEquals(DeviceChoice.GPU, s.device());
 		assertEquals(2, s.threads());
 		assertEquals("mivos", s.modelName());
-		assertEquals(false, s.fusion());
+		assertTrue(s.fusion());
 		final EngineSettings copy = s.toBuilder().build();
 		assertEquals(s, copy);
 		assertEquals(s.hashCode(), copy.hashCode());

@@ -31,7 +31,7 @@ import sc.fiji.mivos.model.ShippedModel;
  */
 class InteractionSessionTest {
 
-	static final EngineSettings SETTINGS = EngineSettings.builder().optThreads(2).build();
+	static final EngineSettings SETTINGS = EngineSettings.builder().optThreads(2).optFusion(true).build();
 	private static MivosNetworks nets;
 
 	@BeforeAll

@@ -26,7 +26,7 @@ class MacroKeysTest {
 
 	/** Frozen: keys may be added, never renamed or removed. */
 	private static final Set<String> FROZEN = Set.of("image", "scribbles", "channel", "slice", "model", "device",
-		"threads", "processing_size", "top_k", "mem_every", "max_memory_frames", "frame", "first_frame",
+		"threads", "processing_size", "top_k", "mem_every", "max_memory_frames", "fusion", "frame", "first_frame",
 		"last_frame", "ground_truth", "protocol", "interactions", "max_objects", "frame_choice", "baselines", "seed",
 		"output_folder");
 
