@@ -46,8 +46,9 @@ final class BenchRun {
 		final Path json = cl.path("json", null);
 		final int size = cl.integer("size", 512);
 		final int frames = cl.integer("frames", 16);
+		// NB: fusion is timed too, so it is on whatever the default.
 		final EngineSettings settings = EngineOptions.read(cl).toBuilder().optProcessingSize(Math.max(size,
-			EngineSettings.defaults().processingSize())).build();
+			EngineSettings.defaults().processingSize())).optFusion(true).build();
 		cl.rejectUnknown();
 		if (size < 32 || frames < 4) throw new MivosException("bench needs --size ≥ 32 and --frames ≥ 4");
 
