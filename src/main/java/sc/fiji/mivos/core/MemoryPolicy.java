@@ -77,6 +77,18 @@ public final class MemoryPolicy {
 		return roleOf(t);
 	}
 
+	/**
+	 * Takes a propagated frame out of the memory again, for example because its values could not be computed. The
+	 * spacing of later working frames does not change.
+	 *
+	 * @throws IllegalArgumentException for an interacted frame
+	 */
+	public void forget(final int t) {
+		if (permanent.contains(t)) throw new IllegalArgumentException("frame " + t + " is interacted");
+		if (temporary == t) temporary = -1;
+		working.remove(Integer.valueOf(t));
+	}
+
 	/** @return the frames in memory: permanent ones ascending, then working ones oldest first, then the temporary one */
 	public List<Integer> frames() {
 		final List<Integer> all = new ArrayList<>(permanent);

@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import sc.fiji.mivos.core.FusionSchedule;
+import sc.fiji.mivos.model.NonFiniteOutputException;
 
 /**
  * Difference-aware fusion for one propagation round: merges, on a frame between the new interacted frame and an
@@ -57,7 +58,8 @@ final class Fuser implements AutoCloseable {
 	 * @param frame its features
 	 * @param cur {@code [N+1,1,H,W]} new propagation probabilities, background first
 	 * @param d its distances to the two interactions
-	 * @return {@code [N+1,1,H,W]} fused probabilities
+	 * @return {@code [N+1,1,H,W]} fused probabilities, or {@code null} when the fusion network gave no usable result
+	 *         (the caller keeps the new propagation)
 	 */
 	NDArray fuse(final NDManager out, final int t, final FrameFeatures frame, final NDArray cur,
 		final FusionSchedule.Distances d)
@@ -77,11 +79,16 @@ final class Fuser implements AutoCloseable {
 			}
 			final NDArray distances = scope.create(dist, new Shape(ids.length, 2));
 			final NDList logits = new NDList();
-			for (final int[] b : ObjectMasks.batches(ids.length))
-				logits.add(ctx.nets().fusion().fuse(scope, frame.image(), frame.features().key(), ikey, ObjectMasks.rows(
-					scope, prev, b[0], b[1]), ObjectMasks.rows(scope, objects, b[0], b[1]), ObjectMasks.rows(scope, dpos,
-						b[0], b[1]), ObjectMasks.rows(scope, dneg, b[0], b[1]), ObjectMasks.rows(scope, distances, b[0],
-							b[1])));
+			try {
+				for (final int[] b : ObjectMasks.batches(ids.length))
+					logits.add(ctx.nets().fusion().fuse(scope, frame.image(), frame.features().key(), ikey, ObjectMasks
+						.rows(scope, prev, b[0], b[1]), ObjectMasks.rows(scope, objects, b[0], b[1]), ObjectMasks.rows(scope,
+							dpos, b[0], b[1]), ObjectMasks.rows(scope, dneg, b[0], b[1]), ObjectMasks.rows(scope, distances,
+								b[0], b[1])));
+			}
+			catch (final NonFiniteOutputException e) {
+				return null;
+			}
 			final NDArray fused = ctx.aggregate(out, logits);
 			ctx.timings().record(StageTimings.FUSION, start);
 			return fused;

@@ -13,6 +13,7 @@ import sc.fiji.mivos.core.FusionSchedule;
 import sc.fiji.mivos.core.MemoryPolicy;
 import sc.fiji.mivos.core.ProgressListener;
 import sc.fiji.mivos.core.PropagationPlan;
+import sc.fiji.mivos.model.NonFiniteOutputException;
 
 /**
  * Runs one propagation round: the forward then the backward pass of a {@link PropagationPlan}, each frame segmented
@@ -70,9 +71,9 @@ final class Propagator {
 				if (cancel.isCanceled()) return p;
 				final int t = pass.get(i);
 				final boolean fuse = fuser != null && schedule.fuses(t) && hasPrevious[t];
-				step(t, policy, i == pass.size() - 1, fuse ? fuser : null, schedule);
+				final boolean fused = step(t, policy, i == pass.size() - 1, fuse ? fuser : null, schedule);
 				p.done++;
-				if (fuse) p.fused++;
+				if (fused) p.fused++;
 				p.maxBankSize = Math.max(p.maxBankSize, ctx.bank().size());
 				onFrame.accept(t);
 				listener.progress(status, p.done, total);
@@ -87,9 +88,11 @@ final class Propagator {
 		return (int) Math.max(2, Math.min(ctx.settings().maxMemoryFrames(), BANK_BUDGET_BYTES / perFrame));
 	}
 
-	private void step(final int t, final MemoryPolicy policy, final boolean last, final Fuser fuser,
+	/** @return whether the frame was fused */
+	private boolean step(final int t, final MemoryPolicy policy, final boolean last, final Fuser fuser,
 		final FusionSchedule schedule)
 	{
+		boolean fusedFrame = fuser != null;
 		try (NDManager step = ctx.manager().newSubManager()) {
 			final FrameFeatures frame = ctx.cache().get(t);
 			final List<Integer> memory = policy.frames();
@@ -103,17 +106,28 @@ final class Propagator {
 			}
 			NDArray prob = ctx.aggregate(step, logits);
 			ctx.timings().record(StageTimings.SEGMENT, start);
-			if (fuser != null) prob = fuser.fuse(step, t, frame, prob, schedule.distances(t));
+			if (fuser != null) {
+				final NDArray fused = fuser.fuse(step, t, frame, prob, schedule.distances(t));
+				if (fused != null) prob = fused;
+				else fusedFrame = false;
+			}
 			final ObjectMasks.Decoded d = ObjectMasks.decode(prob, ids);
 			ctx.labels().setFrame(t, ctx.resampler().labelsToImage(d.labels(), d.confidence()));
 			ctx.doubts().record(t, d.labels(), d.confidence());
 			// NB: the last frame of a pass is never read from memory, so it is not encoded.
 			if (!last && policy.admit(t) != null) {
-				final NDArray value = ctx.encodeValues(step, frame, prob.get(step, new NDIndex("1:")));
-				ctx.bank().retain(policy.frames());
-				ctx.bank().put(t, frame.features().key().duplicate(), value, null);
+				try {
+					final NDArray value = ctx.encodeValues(step, frame, prob.get(step, new NDIndex("1:")));
+					ctx.bank().retain(policy.frames());
+					ctx.bank().put(t, frame.features().key().duplicate(), value, null);
+				}
+				catch (final NonFiniteOutputException e) {
+					// NB: the frame is segmented already; the memory just does without it.
+					policy.forget(t);
+				}
 			}
-			else ctx.bank().retain(policy.frames());
+			ctx.bank().retain(policy.frames());
+			return fusedFrame;
 		}
 	}
 }

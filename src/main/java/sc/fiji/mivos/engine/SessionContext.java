@@ -37,7 +37,7 @@ record SessionContext(MivosNetworks nets, EngineSettings settings, Resampler res
 		try (NDManager scope = out.newSubManager()) {
 			final NDArray others = ObjectMasks.others(probs);
 			final NDList parts = new NDList();
-			for (final int[] b : ObjectMasks.batches((int) probs.getShape().get(0)))
+			for (final int[] b : ObjectMasks.batches((int) probs.getShape().get(0), ObjectMasks.VALUE_BATCH))
 				parts.add(nets.valueEncoder().encode(scope, frame.image(), frame.features().f16(), ObjectMasks.rows(
 					scope, probs, b[0], b[1]), ObjectMasks.rows(scope, others, b[0], b[1])));
 			final NDArray value = ObjectMasks.concat(parts);

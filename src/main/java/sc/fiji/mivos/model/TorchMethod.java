@@ -8,16 +8,16 @@ import ai.djl.pytorch.engine.PtNDManager;
 import ai.djl.pytorch.engine.PtSymbolBlock;
 import ai.djl.pytorch.jni.IValue;
 import ai.djl.pytorch.jni.IValueUtils;
-import sc.fiji.mivos.core.MivosException;
 
 /**
  * One exported method of a loaded TorchScript module, called by name with tensor arguments. Each call runs in its own
  * sub-manager of the caller's manager; only the results outlive it, attached to the caller's manager.
  * <p>
- * Results are checked for NaN and infinite values. With more than one CPU thread, libtorch 2.7.1 was seen to return an
- * all-NaN tensor for inputs that give finite values on the next call (about one call in 500, under heavy machine
- * load); one such tensor in the memory bank would spoil every later frame. A non-finite result is therefore computed
- * again, up to {@value #ATTEMPTS} times in all, and then refused.
+ * Results are checked for NaN and infinite values. With oneDNN's AVX2 kernels, libtorch 2.7.1 was seen to return
+ * NaN, now and then and in bursts, from convolutions over 12 channels (the value and fusion encoders of model
+ * {@code lite} 0.1.0) for finite inputs; one such tensor in the memory bank would spoil every later frame. A
+ * non-finite result is therefore computed again, up to {@value #ATTEMPTS} times in all, and then refused with a
+ * {@link NonFiniteOutputException}.
  */
 final class TorchMethod {
 
@@ -42,8 +42,7 @@ final class TorchMethod {
 			final NDList result = callOnce(out, inputs);
 			if (finite(result)) return result;
 			result.close();
-			if (attempt == ATTEMPTS) throw new MivosException("The " + name + " stage returned NaN or infinite values " +
-				ATTEMPTS + " times in a row; try fewer threads or check the input image");
+			if (attempt == ATTEMPTS) throw new NonFiniteOutputException(name, ATTEMPTS);
 		}
 	}
 

@@ -72,4 +72,19 @@ class MemoryPolicyTest {
 		assertEquals(List.of(0, 5, 9), p.frames());
 		assertThrows(IllegalArgumentException.class, () -> p.admit(9));
 	}
+
+	@Test
+	void forgottenFramesLeaveTheMemory() {
+		final MemoryPolicy p = new MemoryPolicy(2, 20, Set.of(0), 0);
+		p.admit(1);
+		p.admit(2); // working
+		p.forget(2);
+		assertEquals(List.of(0), p.frames());
+		p.admit(3);
+		assertEquals(List.of(0, 3), p.frames());
+		p.forget(3);
+		assertEquals(List.of(0), p.frames());
+		assertEquals(MemoryPolicy.Role.WORKING, p.admit(4), "spacing still counts from frame 2");
+		assertThrows(IllegalArgumentException.class, () -> p.forget(0));
+	}
 }

@@ -11,6 +11,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import sc.fiji.mivos.core.DeviceChoice;
@@ -61,8 +63,13 @@ class MivosNetworksTest {
 				assertArrayEquals(new long[] { H / 8, W / 8 }, f.f8().getShape().slice(2).getShape());
 				assertArrayEquals(new long[] { H / 4, W / 4 }, f.f4().getShape().slice(2).getShape());
 
-				final NDArray value = nets.valueEncoder().encode(m, image, f.f16(), masks, zeros);
-				assertEquals(new Shape(N, 128, H / 16, W / 16), value.getShape());
+				// NB: one object per encode_value call, as the engine does (see ObjectMasks.VALUE_BATCH).
+				final NDList values = new NDList();
+				for (int i = 0; i < N; i++)
+					values.add(nets.valueEncoder().encode(m, image, f.f16(), masks.get(i + ":" + (i + 1)), zeros.get(i +
+						":" + (i + 1))));
+				assertEquals(new Shape(1, 128, H / 16, W / 16), values.get(0).getShape());
+				final NDArray value = NDArrays.concat(values, 0);
 
 				final NDArray memKeys = f.key().expandDims(2).repeat(2, T);
 				final NDArray memValues = value.expandDims(2).repeat(2, T);
