@@ -9,7 +9,6 @@ import ij.ImagePlus;
 import sc.fiji.mivos.core.CancelToken;
 import sc.fiji.mivos.core.EngineSettings;
 import sc.fiji.mivos.core.ScribbleSet;
-import sc.fiji.mivos.ij.ImagePlusImgs;
 import sc.fiji.mivos.ij.ImageSegmentation;
 import sc.fiji.mivos.ij.LabelImages;
 import sc.fiji.mivos.ij.OverlayRenderer;
@@ -57,9 +56,8 @@ final class SegmentJob {
 			final ImagePlus labels = LabelImages.toImagePlus(result.labels(), labelsOut.getFileName().toString(),
 				image);
 			LabelTiffWriter.write(labels, labelsOut, imagePath);
-			if (overlay != null) OverlayRenderer.writePng(OverlayRenderer.montage(ImagePlusImgs.frameSource(image,
-				channel, slice, settings.lowPercentile(), settings.highPercentile()), result.labels(), OVERLAY_TILES),
-				overlay);
+			if (overlay != null) OverlayRenderer.writePng(OverlayRenderer.montage(result.frames(), result.labels(),
+				OVERLAY_TILES), overlay);
 			return new Outcome(result, nets.modelName() + " " + nets.modelVersion(), nets.device().name().toLowerCase(
 				Locale.ROOT));
 		}

@@ -30,11 +30,14 @@ public final class ImageSegmentation {
 	 * What a run produced.
 	 *
 	 * @param labels the label stack, one frame per time point of the input
+	 * @param frames the normalised frames the networks saw (for overlays, without normalising again)
 	 * @param timings mean milliseconds per network stage call
 	 * @param millis wall time of the whole run
 	 * @param canceled whether the run stopped early (finished frames are kept)
 	 */
-	public record Result(LabelStack labels, StageTimings timings, long millis, boolean canceled) {
+	public record Result(LabelStack labels, FrameSource frames, StageTimings timings, long millis,
+		boolean canceled)
+	{
 
 		/** @return the labels as an ImgLib2 image (XYT; unsigned 16-bit, or 32-bit past 65535 objects) */
 		public Img<? extends IntegerType<?>> labelImg() {
@@ -83,7 +86,7 @@ public final class ImageSegmentation {
 		final long start = System.currentTimeMillis();
 		try (InteractionSession session = new InteractionSession(networks, frames, settings)) {
 			new InteractionReplay(scribbles, checkedMasks).runOn(session, 0, frames.frames() - 1, progress, cancel);
-			return new Result(session.labels(), session.timings(), System.currentTimeMillis() - start, cancel
+			return new Result(session.labels(), frames, session.timings(), System.currentTimeMillis() - start, cancel
 				.isCanceled());
 		}
 	}
