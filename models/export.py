@@ -87,9 +87,11 @@ def export_stage(module, stage, cfg, path):
 
 
 def feature_widths(cfg):
-    """Channel counts of the propagation tensors (Ck, C16, C8, C4, Cv)."""
+    """Channel counts of the propagation tensors (Ck, C16, C8, C4, and Cv as encode_value returns it)."""
     w4, w8, w16 = cfg["key_encoder"]["widths"]
-    return {"key": cfg["key_dim"], "f16": w16, "f8": w8, "f4": w4, "value": cfg["value_dim"]}
+    if cfg.get("memory_keys", "frame") == "object":  # f16 is the query value then
+        w16 = cfg["value_dim"]
+    return {"key": cfg["key_dim"], "f16": w16, "f8": w8, "f4": w4, "value": memory_value_dim(cfg)}
 
 
 def stage_table():
