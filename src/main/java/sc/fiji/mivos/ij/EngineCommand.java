@@ -16,6 +16,10 @@ import sc.fiji.mivos.core.ProgressListener;
  * The parameters every MiVOS command shares — their field names are the macro keys, documented in the README and
  * never renamed — and the plumbing from them to the engine: settings, progress on the status bar, cancel, and bad
  * input reported as a cancel reason rather than a stack trace.
+ * <p>
+ * The commands carry no menu path: their menu entries, in plain ImageJ as in Fiji, are the ImageJ 1.x plug-ins of
+ * {@code sc.fiji.mivos.ij.plugin} listed in {@code plugins.config}, which run these commands. A menu path here too
+ * would list every entry twice in Fiji. Scripts and headless runs use the commands through {@code CommandService}.
  */
 public abstract class EngineCommand extends ContextCommand {
 

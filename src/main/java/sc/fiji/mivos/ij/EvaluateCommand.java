@@ -17,7 +17,7 @@ import sc.fiji.mivos.engine.RobotEvaluation.FrameChoice;
  * given ground truth (DAVIS, cell or semi-supervised protocol), beside the baselines, and writes
  * {@code report.json} and {@code report.html} to the output folder.
  */
-@Plugin(type = Command.class, menuPath = "Plugins>Segmentation>MiVOS>Evaluate against ground truth")
+@Plugin(type = Command.class)
 public final class EvaluateCommand extends EngineCommand {
 
 	@Parameter(label = "Ground truth", style = "both",

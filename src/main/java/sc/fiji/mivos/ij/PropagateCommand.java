@@ -17,7 +17,7 @@ import sc.fiji.mivos.engine.InteractionReplay;
  * them with the previous round. When the image has no interaction yet, every scribbled frame is applied and
  * propagated in frame order first — the one-step headless and macro path.
  */
-@Plugin(type = Command.class, menuPath = "Plugins>Segmentation>MiVOS>Propagate")
+@Plugin(type = Command.class)
 public final class PropagateCommand extends ScribbleCommand {
 
 	@Parameter(label = "First frame", min = "1", description = "1-based first frame of the range")

@@ -13,7 +13,7 @@ import sc.fiji.mivos.core.ScribbleSet;
  * <em>Scribble to Mask</em>: turns the scribbles on the image's current frame into object masks on that frame and
  * shows them in the label image. Earlier rounds of the same image are kept, so this also refines.
  */
-@Plugin(type = Command.class, menuPath = "Plugins>Segmentation>MiVOS>Scribble to Mask")
+@Plugin(type = Command.class)
 public final class ScribbleToMaskCommand extends ScribbleCommand {
 
 	@Parameter(label = "Frame", min = "0", description = "1-based frame to segment (0 = the current frame)")
