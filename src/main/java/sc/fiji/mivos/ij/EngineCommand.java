@@ -1,15 +1,12 @@
 package sc.fiji.mivos.ij;
 
 import org.scijava.app.StatusService;
-import org.scijava.command.ContextCommand;
-import org.scijava.log.LogService;
 import org.scijava.plugin.Parameter;
 
 import ij.ImagePlus;
 import sc.fiji.mivos.core.CancelToken;
 import sc.fiji.mivos.core.DeviceChoice;
 import sc.fiji.mivos.core.EngineSettings;
-import sc.fiji.mivos.core.MivosException;
 import sc.fiji.mivos.core.ProgressListener;
 
 /**
@@ -21,7 +18,7 @@ import sc.fiji.mivos.core.ProgressListener;
  * {@code sc.fiji.mivos.ij.plugin} listed in {@code plugins.config}, which run these commands. A menu path here too
  * would list every entry twice in Fiji. Scripts and headless runs use the commands through {@code CommandService}.
  */
-public abstract class EngineCommand extends ContextCommand {
+public abstract class EngineCommand extends MivosCommand {
 
 	@Parameter(label = "Image", description = "the time-lapse to segment; it is only read")
 	protected ImagePlus image;
@@ -64,24 +61,7 @@ public abstract class EngineCommand extends ContextCommand {
 	@Parameter
 	private StatusService status;
 
-	@Parameter
-	protected LogService log;
-
 	private final CancelToken cancelToken = new CancelToken();
-
-	/** Does the command's work; bad input is thrown as {@link MivosException}. */
-	protected abstract void execute();
-
-	@Override
-	public final void run() {
-		try {
-			execute();
-		}
-		catch (final MivosException e) {
-			log.error("MiVOS: " + e.getMessage());
-			cancel(e.getMessage());
-		}
-	}
 
 	@Override
 	public void cancel(final String reason) {

@@ -1,8 +1,11 @@
 package sc.fiji.mivos.ij.plugin;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -19,8 +22,14 @@ import ij.macro.Interpreter;
  */
 public final class ImageJMacros {
 
-	/** What a macro gave back: its top-level {@code return} value and the error that stopped it, if any. */
-	public record Outcome(String returned, String error) {}
+	/**
+	 * What a macro gave back.
+	 *
+	 * @param returned its top-level {@code return} value, or null
+	 * @param error the error that stopped it, or null
+	 * @param printed what it printed (without an ImageJ window, {@code print} writes to the standard output)
+	 */
+	public record Outcome(String returned, String error, String printed) {}
 
 	private static boolean installed;
 
@@ -31,12 +40,55 @@ public final class ImageJMacros {
 		install();
 		final Interpreter interpreter = new Interpreter();
 		interpreter.setIgnoreErrors(true);
-		final String returned = interpreter.run(macro, argument);
-		final Outcome outcome = new Outcome(returned, interpreter.getErrorMessage());
+		final PrintStream stdout = System.out;
+		final ByteArrayOutputStream printed = new ByteArrayOutputStream();
+		final String returned;
+		System.setOut(new PrintStream(new TeeStream(stdout, printed), true, StandardCharsets.UTF_8));
+		try {
+			returned = interpreter.run(macro, argument);
+		}
+		finally {
+			System.setOut(stdout);
+		}
+		final Outcome outcome = new Outcome(returned, interpreter.getErrorMessage(), printed.toString(
+			StandardCharsets.UTF_8));
 		final Interpreter cleanup = new Interpreter();
 		cleanup.setIgnoreErrors(true);
 		cleanup.run("close('*');", "");
 		return outcome;
+	}
+
+	/** Runs the macro file {@code macros/<name>} of this checkout, as {@link #run}. */
+	public static Outcome runFile(final String name, final String argument) {
+		try {
+			return run(Files.readString(Paths.get("macros", name)), argument);
+		}
+		catch (final IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	/** Writes to two streams. */
+	private static final class TeeStream extends OutputStream {
+
+		private final OutputStream a, b;
+
+		TeeStream(final OutputStream a, final OutputStream b) {
+			this.a = a;
+			this.b = b;
+		}
+
+		@Override
+		public void write(final int c) throws IOException {
+			a.write(c);
+			b.write(c);
+		}
+
+		@Override
+		public void write(final byte[] bytes, final int off, final int len) throws IOException {
+			a.write(bytes, off, len);
+			b.write(bytes, off, len);
+		}
 	}
 
 	/** Installs the plug-in jar holding {@code plugins.config} and points ImageJ at it (once per JVM). */
