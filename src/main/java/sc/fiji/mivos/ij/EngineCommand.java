@@ -29,6 +29,15 @@ public abstract class EngineCommand extends MivosCommand {
 	@Parameter(label = "Slice", min = "1", description = "1-based Z slice of a hyperstack that is segmented")
 	protected int slice = 1;
 
+	@Parameter(label = "Channels", required = false,
+		description = "several channels combined as input: all, or channels and ranges such as 1,3 or 2-4; " +
+			"empty = the channel above")
+	protected String channels = "";
+
+	@Parameter(label = "Channel projection", choices = { "mean", "max" },
+		description = "how several channels are combined into one")
+	protected String channel_projection = "mean";
+
 	@Parameter(label = "Model", description = "model name from the model manifest")
 	protected String model = EngineSettings.defaults().modelName();
 
@@ -82,6 +91,11 @@ public abstract class EngineCommand extends MivosCommand {
 	protected ProgressListener progress() {
 		return (text, done, total) -> status.showStatus((int) Math.min(Integer.MAX_VALUE, done), (int) Math.min(
 			Integer.MAX_VALUE, total), "MiVOS: " + text);
+	}
+
+	/** @return the input channel(s) the keys {@code channel}, {@code channels} and {@code channel_projection} name */
+	protected InputChannels inputChannels() {
+		return InputChannels.parse(channel, channels, channel_projection);
 	}
 
 	/** @return the image's current frame, 0-based */

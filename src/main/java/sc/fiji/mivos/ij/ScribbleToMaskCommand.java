@@ -28,7 +28,7 @@ public final class ScribbleToMaskCommand extends ScribbleCommand {
 		final ScribbleSet onFrame = RoiScribbles.fromRois(ScribbleSources.find(image, scribbles), image).onFrame(t);
 		if (onFrame.isEmpty()) throw new MivosException("No scribbles on frame " + (t + 1) + " of " + image
 			.getTitle());
-		final ImageSession session = mivos.session(image, settings(), channel, slice);
+		final ImageSession session = mivos.session(image, settings(), inputChannels(), slice);
 		session.interact(t, onFrame);
 		labels = session.labels();
 	}
