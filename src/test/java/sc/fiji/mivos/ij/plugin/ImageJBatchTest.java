@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import java.awt.GraphicsEnvironment;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -14,8 +13,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
-import java.util.jar.JarEntry;
-import java.util.jar.JarOutputStream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -41,14 +38,7 @@ class ImageJBatchTest {
 	@Timeout(value = 600, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 	void aBatchMacroSegmentsThroughTheMenuEntries() throws IOException, InterruptedException {
 		assumeFalse(GraphicsEnvironment.isHeadless(), "ImageJ 1.x menus need a display; run under xvfb-run");
-		final Path plugins = Files.createDirectories(dir.resolve("ij/plugins"));
-		try (OutputStream os = Files.newOutputStream(plugins.resolve("MiVOS_Fiji.jar"));
-			JarOutputStream jar = new JarOutputStream(os))
-		{
-			jar.putNextEntry(new JarEntry("plugins.config"));
-			jar.write(Files.readAllBytes(Paths.get("src/main/resources/plugins.config")));
-			jar.closeEntry();
-		}
+		ImageJMacros.writePluginJar(dir.resolve("ij"));
 		IJ.saveAsTiff(TwoDiscs.image(), dir.resolve("two-discs.tif").toString());
 		RoiFiles.write(TwoDiscs.strokes(), dir.resolve("strokes.zip"));
 		final Path macro = dir.resolve("segment.ijm");

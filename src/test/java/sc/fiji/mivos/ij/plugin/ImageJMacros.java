@@ -96,19 +96,24 @@ public final class ImageJMacros {
 		if (installed) return;
 		try {
 			final Path root = Files.createTempDirectory("mivos-imagej");
-			final Path plugins = Files.createDirectories(root.resolve("plugins"));
-			try (OutputStream os = Files.newOutputStream(plugins.resolve("MiVOS_Fiji.jar"));
-				JarOutputStream jar = new JarOutputStream(os))
-			{
-				jar.putNextEntry(new JarEntry("plugins.config"));
-				jar.write(Files.readAllBytes(Paths.get("src/main/resources/plugins.config")));
-				jar.closeEntry();
-			}
+			writePluginJar(root);
 			System.setProperty("plugins.dir", root.toString());
 			installed = true;
 		}
 		catch (final IOException e) {
 			throw new UncheckedIOException(e);
+		}
+	}
+
+	/** Writes {@code <root>/plugins/MiVOS_Fiji.jar} holding this checkout's {@code plugins.config}. */
+	public static void writePluginJar(final Path root) throws IOException {
+		final Path plugins = Files.createDirectories(root.resolve("plugins"));
+		try (OutputStream os = Files.newOutputStream(plugins.resolve("MiVOS_Fiji.jar"));
+			JarOutputStream jar = new JarOutputStream(os))
+		{
+			jar.putNextEntry(new JarEntry("plugins.config"));
+			jar.write(Files.readAllBytes(Paths.get("src/main/resources/plugins.config")));
+			jar.closeEntry();
 		}
 	}
 }
