@@ -12,6 +12,7 @@ import java.nio.file.Paths;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 
+import ij.Macro;
 import ij.macro.Interpreter;
 
 /**
@@ -42,16 +43,23 @@ public final class ImageJMacros {
 		interpreter.setIgnoreErrors(true);
 		final PrintStream stdout = System.out;
 		final ByteArrayOutputStream printed = new ByteArrayOutputStream();
-		final String returned;
+		String returned;
 		System.setOut(new PrintStream(new TeeStream(stdout, printed), true, StandardCharsets.UTF_8));
+		String error = null;
 		try {
 			returned = interpreter.run(macro, argument);
+		}
+		catch (final RuntimeException e) {
+			// NB: ImageJ aborts some errors (an unknown command) by this exception even when errors are ignored
+			if (!Macro.MACRO_CANCELED.equals(e.getMessage())) throw e;
+			returned = null;
+			error = e.getMessage();
 		}
 		finally {
 			System.setOut(stdout);
 		}
-		final Outcome outcome = new Outcome(returned, interpreter.getErrorMessage(), printed.toString(
-			StandardCharsets.UTF_8));
+		final Outcome outcome = new Outcome(returned, interpreter.getErrorMessage() != null ? interpreter
+			.getErrorMessage() : error, printed.toString(StandardCharsets.UTF_8));
 		final Interpreter cleanup = new Interpreter();
 		cleanup.setIgnoreErrors(true);
 		cleanup.run("close('*');", "");
@@ -97,7 +105,9 @@ public final class ImageJMacros {
 		try {
 			final Path root = Files.createTempDirectory("mivos-imagej");
 			writePluginJar(root);
-			System.setProperty("plugins.dir", root.toString());
+			// NB: the plugins folder itself, not its parent: ImageJ caches the property's parent reading on first
+			// use (another test may already have caused that) and then falls back to the raw property as the folder
+			System.setProperty("plugins.dir", root.resolve("plugins").toString());
 			installed = true;
 		}
 		catch (final IOException e) {

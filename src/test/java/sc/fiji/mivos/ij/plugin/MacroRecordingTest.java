@@ -63,7 +63,8 @@ class MacroRecordingTest {
 			// NB: as the menu does: the command runs on a thread of its own, which the Recorder records
 			new Executer("Propagate", source);
 			user.join();
-			while (!recorder.getText().contains("run(\"Propagate\""))
+			final long deadline = System.currentTimeMillis() + 240_000;
+			while (!recorder.getText().contains("run(\"Propagate\"") && System.currentTimeMillis() < deadline)
 				IJ.wait(50);
 			recorded = recorder.getText();
 			final ImagePlus labels = WindowManager.getImage("two-discs-labels");
