@@ -23,7 +23,7 @@ import sc.fiji.mivos.model.MivosNetworks;
 public final class ImageSession implements AutoCloseable {
 
 	/** What the session was made for; a different key needs a new session. */
-	public record Key(int imageId, EngineSettings settings, int channel, int slice) {}
+	public record Key(int imageId, EngineSettings settings, InputChannels channels, int slice) {}
 
 	private final Key key;
 	private final String title;
@@ -31,16 +31,16 @@ public final class ImageSession implements AutoCloseable {
 	private final ImagePlus labels;
 
 	/**
-	 * @param channel 1-based input channel of a hyperstack
+	 * @param channels the input channel(s) of a hyperstack
 	 * @param slice 1-based Z slice of a hyperstack
 	 */
 	public ImageSession(final ImagePlus image, final MivosNetworks networks, final EngineSettings settings,
-		final int channel, final int slice)
+		final InputChannels channels, final int slice)
 	{
-		this.key = new Key(image.getID(), settings, channel, slice);
+		this.key = new Key(image.getID(), settings, channels, slice);
 		this.title = image.getTitle();
-		final FrameSource frames = ImagePlusImgs.frameSource(image, channel, slice, settings.lowPercentile(), settings
-			.highPercentile());
+		final FrameSource frames = ImagePlusImgs.frameSource(image, channels, slice, settings.lowPercentile(),
+			settings.highPercentile());
 		this.engine = new InteractionSession(networks, frames, settings);
 		this.labels = LabelImages.toImagePlus(engine.labels(), labelTitle(title), image);
 	}
