@@ -6,8 +6,6 @@ import java.awt.Component;
 import java.awt.FlowLayout;
 import java.awt.Graphics;
 import java.awt.event.ActionEvent;
-import java.awt.event.WindowAdapter;
-import java.awt.event.WindowEvent;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
@@ -94,13 +92,6 @@ final class ControlPanel extends JFrame implements InteractiveSegmentation.Liste
 		this.image = segmentation.image();
 		this.layer = new Overlay(new LabelOverlay(image, this));
 		setDefaultCloseOperation(WindowConstants.DISPOSE_ON_CLOSE);
-		addWindowListener(new WindowAdapter() {
-
-			@Override
-			public void windowClosed(final WindowEvent e) {
-				detach();
-			}
-		});
 		final JPanel root = new JPanel();
 		root.setLayout(new BoxLayout(root, BoxLayout.Y_AXIS));
 		root.setBorder(BorderFactory.createEmptyBorder(6, 6, 6, 6));
@@ -557,6 +548,13 @@ final class ControlPanel extends JFrame implements InteractiveSegmentation.Liste
 		attachLayer();
 		final ImageCanvas c = image.getCanvas();
 		if (c != null) c.repaint();
+	}
+
+	/** Closes the panel: the tool leaves the image, the overlay goes, the worker stops after queued requests. */
+	@Override
+	public void dispose() {
+		if (isDisplayable()) detach();
+		super.dispose();
 	}
 
 	private void detach() {

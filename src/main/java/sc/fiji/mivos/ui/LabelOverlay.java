@@ -104,12 +104,16 @@ final class LabelOverlay extends Roi {
 			if (masks != null) g.drawImage(masks, 0, 0, (int) Math.round(src.width * mag), (int) Math.round(src.height *
 				mag), src.x, src.y, src.x + src.width, src.y + src.height, null);
 			final Map<Integer, Color> colours = colours(content.objects());
-			g.setStroke(new BasicStroke(1f));
+			final float width = (float) Math.max(2.5, 0.8 * mag);
 			for (final Scribble s : content.strokes(t)) {
+				final Path2D path = strokePath(canvas, s);
+				// NB: a dark rim keeps a stroke visible on a mask of its own colour.
+				g.setColor(Color.BLACK);
+				g.setStroke(new BasicStroke(width + 2, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+				g.draw(path);
 				g.setColor(s.polarity() == Polarity.NEGATIVE ? NEGATIVE : colours.getOrDefault(s.objectId(), Color.WHITE));
-				final int size = Math.max(1, (int) Math.ceil(mag));
-				for (int i = 0; i < s.size(); i++)
-					g.fillRect(canvas.screenX(s.xs()[i]), canvas.screenY(s.ys()[i]), size, size);
+				g.setStroke(new BasicStroke(width, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+				g.draw(path);
 			}
 			final double[][] live = content.liveStroke();
 			if (live != null && live.length > 0) {
@@ -141,6 +145,23 @@ final class LabelOverlay extends Roi {
 		finally {
 			g.dispose();
 		}
+	}
+
+	/** @return a scribble's pixels on screen, consecutive touching pixels joined, isolated ones as dots */
+	private static Path2D strokePath(final ImageCanvas canvas, final Scribble s) {
+		final Path2D path = new Path2D.Double();
+		for (int i = 0; i < s.size(); i++) {
+			final double x = canvas.screenXD(s.xs()[i] + 0.5), y = canvas.screenYD(s.ys()[i] + 0.5);
+			final boolean joined = i > 0 && Math.abs(s.xs()[i] - s.xs()[i - 1]) <= 1 && Math.abs(s.ys()[i] - s.ys()[i -
+				1]) <= 1;
+			// NB: a zero-length segment draws nothing, so a lone pixel gets a tiny one.
+			if (!joined) {
+				path.moveTo(x, y);
+				path.lineTo(x + 0.01, y);
+			}
+			else path.lineTo(x, y);
+		}
+		return path;
 	}
 
 	/** @return the mask layer of frame {@code t}, rebuilt only when its labels or the object colours changed */
