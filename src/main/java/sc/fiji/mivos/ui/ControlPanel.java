@@ -541,7 +541,11 @@ final class ControlPanel extends JFrame implements InteractiveSegmentation.Liste
 	/** Puts the overlay into the canvas' show-all layer (again, if ImageJ replaced it) and repaints. */
 	private void attachLayer() {
 		final ImageCanvas c = image.getCanvas();
-		if (c != null && c.getShowAllList() != layer) c.setShowAllList(layer);
+		if (c != null && c.getShowAllList() != layer) {
+			c.setShowAllList(layer);
+			// NB: the right button draws negative strokes here, not ImageJ's pop-up menu.
+			c.disablePopupMenu(true);
+		}
 	}
 
 	void repaintImage() {
@@ -562,6 +566,7 @@ final class ControlPanel extends JFrame implements InteractiveSegmentation.Liste
 		final ImageCanvas c = image.getCanvas();
 		if (c != null && c.getShowAllList() == layer) {
 			c.setShowAllList(null);
+			c.disablePopupMenu(false);
 			c.repaint();
 		}
 		segmentation.removeListener(this);

@@ -5,6 +5,7 @@ import java.awt.Color;
 import java.awt.Graphics;
 import java.awt.Graphics2D;
 import java.awt.Rectangle;
+import java.awt.geom.Ellipse2D;
 import java.awt.geom.Path2D;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferInt;
@@ -104,16 +105,12 @@ final class LabelOverlay extends Roi {
 			if (masks != null) g.drawImage(masks, 0, 0, (int) Math.round(src.width * mag), (int) Math.round(src.height *
 				mag), src.x, src.y, src.x + src.width, src.y + src.height, null);
 			final Map<Integer, Color> colours = colours(content.objects());
-			final float width = (float) Math.max(2.5, 0.8 * mag);
+			final float width = (float) Math.max(3, 1.2 * mag);
 			for (final Scribble s : content.strokes(t)) {
-				final Path2D path = strokePath(canvas, s);
 				// NB: a dark rim keeps a stroke visible on a mask of its own colour.
-				g.setColor(Color.BLACK);
-				g.setStroke(new BasicStroke(width + 2, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
-				g.draw(path);
-				g.setColor(s.polarity() == Polarity.NEGATIVE ? NEGATIVE : colours.getOrDefault(s.objectId(), Color.WHITE));
-				g.setStroke(new BasicStroke(width, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
-				g.draw(path);
+				drawStroke(g, canvas, s, Color.BLACK, width + 2);
+				drawStroke(g, canvas, s, s.polarity() == Polarity.NEGATIVE ? NEGATIVE : colours.getOrDefault(s.objectId(),
+					Color.WHITE), width);
 			}
 			final double[][] live = content.liveStroke();
 			if (live != null && live.length > 0) {
@@ -147,21 +144,30 @@ final class LabelOverlay extends Roi {
 		}
 	}
 
-	/** @return a scribble's pixels on screen, consecutive touching pixels joined, isolated ones as dots */
-	private static Path2D strokePath(final ImageCanvas canvas, final Scribble s) {
+	/** Draws a scribble's pixels: consecutive touching pixels joined by lines, lone pixels as dots. */
+	private static void drawStroke(final Graphics2D g, final ImageCanvas canvas, final Scribble s, final Color colour,
+		final float width)
+	{
+		g.setColor(colour);
+		g.setStroke(new BasicStroke(width, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
 		final Path2D path = new Path2D.Double();
 		for (int i = 0; i < s.size(); i++) {
 			final double x = canvas.screenXD(s.xs()[i] + 0.5), y = canvas.screenYD(s.ys()[i] + 0.5);
-			final boolean joined = i > 0 && Math.abs(s.xs()[i] - s.xs()[i - 1]) <= 1 && Math.abs(s.ys()[i] - s.ys()[i -
-				1]) <= 1;
-			// NB: a zero-length segment draws nothing, so a lone pixel gets a tiny one.
-			if (!joined) {
-				path.moveTo(x, y);
-				path.lineTo(x + 0.01, y);
+			final boolean joinedBefore = i > 0 && touching(s, i - 1, i);
+			final boolean joinedAfter = i + 1 < s.size() && touching(s, i, i + 1);
+			if (!joinedBefore && !joinedAfter) {
+				// NB: a click is drawn as a dot larger than the line width, to be seen at all.
+				final double d = 2 * width;
+				g.fill(new Ellipse2D.Double(x - d / 2, y - d / 2, d, d));
 			}
+			if (!joinedBefore) path.moveTo(x, y);
 			else path.lineTo(x, y);
 		}
-		return path;
+		g.draw(path);
+	}
+
+	private static boolean touching(final Scribble s, final int a, final int b) {
+		return Math.abs(s.xs()[a] - s.xs()[b]) <= 1 && Math.abs(s.ys()[a] - s.ys()[b]) <= 1;
 	}
 
 	/** @return the mask layer of frame {@code t}, rebuilt only when its labels or the object colours changed */
