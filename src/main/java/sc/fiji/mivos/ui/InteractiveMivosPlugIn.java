@@ -22,6 +22,14 @@ public final class InteractiveMivosPlugIn implements PlugIn {
 	}
 
 	/**
+	 * Opens the tool on a shown image with the given settings, asking with ImageJ dialogs where needed (for the
+	 * command line's {@code ./mivos gui}).
+	 */
+	public static void open(final ImagePlus image, final EngineSettings settings) {
+		start(image, settings, MivosContext.service(), Prompts.DIALOGS);
+	}
+
+	/**
 	 * @return the panel, or {@code null} when the image was refused or the user canceled
 	 */
 	static ControlPanel start(final ImagePlus image, final EngineSettings settings, final MivosService service,

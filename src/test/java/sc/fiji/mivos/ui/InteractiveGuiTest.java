@@ -96,7 +96,7 @@ class InteractiveGuiTest {
 		final ImageCanvas canvas = image.getCanvas();
 
 		// object 1: a left drag through its centre on frame 1
-		GuiDriver.drag(canvas, SampleStack.strokeThrough(truth, 1, 0, 1, Polarity.POSITIVE, 6), MouseEvent.BUTTON1,
+		StrokeBench.drag(canvas, SampleStack.strokeThrough(truth, 1, 0, 1, Polarity.POSITIVE, 6), MouseEvent.BUTTON1,
 			false);
 		await(tool);
 		final LabelStack s1 = labels(panel);
@@ -106,7 +106,7 @@ class InteractiveGuiTest {
 		// object 2: added, selected, a left drag
 		final int second = panel.segmentation().addObject().join().value();
 		panel.selectObject(second);
-		GuiDriver.drag(canvas, SampleStack.strokeThrough(truth, 2, 0, second, Polarity.POSITIVE, 5),
+		StrokeBench.drag(canvas, SampleStack.strokeThrough(truth, 2, 0, second, Polarity.POSITIVE, 5),
 			MouseEvent.BUTTON1, false);
 		await(tool);
 		final LabelStack s2 = labels(panel);
@@ -115,7 +115,7 @@ class InteractiveGuiTest {
 
 		// a click (short stroke) with the right button is negative: here on the background next to object 2
 		final int[] c2 = SampleStack.centre(truth, 2, 0);
-		GuiDriver.drag(canvas, new Scribble(0, second, Polarity.NEGATIVE, new int[] { c2[0] + 14 }, new int[] { c2[1] }),
+		StrokeBench.drag(canvas, new Scribble(0, second, Polarity.NEGATIVE, new int[] { c2[0] + 14 }, new int[] { c2[1] }),
 			MouseEvent.BUTTON3, false);
 		await(tool);
 		final Scribble last = panel.segmentation().strokes().all().get(panel.segmentation().strokes().all().size() - 1);
@@ -137,7 +137,7 @@ class InteractiveGuiTest {
 		ControlPanel.onEdt(() -> panel.showFrame(t));
 		assertEquals(t, MivosTool.timePoint(image));
 		panel.selectObject(1);
-		GuiDriver.drag(canvas, SampleStack.strokeThrough(truth, 1, t, 1, Polarity.POSITIVE, 4), MouseEvent.BUTTON1,
+		StrokeBench.drag(canvas, SampleStack.strokeThrough(truth, 1, t, 1, Polarity.POSITIVE, 4), MouseEvent.BUTTON1,
 			false);
 		await(tool);
 		final LabelStack corrected = labels(panel);
