@@ -446,9 +446,13 @@ final class ControlPanel extends JFrame implements InteractiveSegmentation.Liste
 		return objectList.getSelectedValue();
 	}
 
-	/** Selects object {@code id} in the list. */
+	/** Selects object {@code id} in the list (none when it is not listed). */
 	void selectObject(final int id) {
-		onEdt(() -> objectList.setSelectedIndex(objectModel.indexOf(id)));
+		onEdt(() -> {
+			final int row = objectModel.indexOf(id);
+			if (row < 0) objectList.clearSelection();
+			else objectList.setSelectedIndex(row);
+		});
 	}
 
 	double brushRadius() {
