@@ -3,7 +3,10 @@ package sc.fiji.mivos.ui;
 import java.util.ArrayDeque;
 import java.util.Deque;
 
-/** The undo and redo stacks of an interactive segmentation, keeping the newest {@link #capacity()} steps. */
+/**
+ * The undo and redo stacks of an interactive segmentation, keeping the newest {@link #capacity()} steps. The worker
+ * changes them; views read the next step names from the event thread.
+ */
 final class History {
 
 	/** Steps kept by default. */
@@ -23,7 +26,7 @@ final class History {
 	}
 
 	/** Records a new step; the redo stack is dropped and the oldest step goes when the history is full. */
-	void push(final Step step) {
+	synchronized void push(final Step step) {
 		undo.push(step);
 		redo.clear();
 		while (undo.size() > capacity)
@@ -31,34 +34,34 @@ final class History {
 	}
 
 	/** @return the step to undo, moved to the redo stack, or {@code null} when there is none */
-	Step undo() {
+	synchronized Step undo() {
 		final Step s = undo.poll();
 		if (s != null) redo.push(s);
 		return s;
 	}
 
 	/** @return the step to redo, moved back to the undo stack, or {@code null} when there is none */
-	Step redo() {
+	synchronized Step redo() {
 		final Step s = redo.poll();
 		if (s != null) undo.push(s);
 		return s;
 	}
 
 	/** @return the name of the step {@link #undo()} would undo, or {@code null} */
-	String nextUndo() {
+	synchronized String nextUndo() {
 		return undo.isEmpty() ? null : undo.peek().name();
 	}
 
 	/** @return the name of the step {@link #redo()} would redo, or {@code null} */
-	String nextRedo() {
+	synchronized String nextRedo() {
 		return redo.isEmpty() ? null : redo.peek().name();
 	}
 
-	int undoSize() {
+	synchronized int undoSize() {
 		return undo.size();
 	}
 
-	void clear() {
+	synchronized void clear() {
 		undo.clear();
 		redo.clear();
 	}

@@ -17,17 +17,24 @@ public final class MivosSettingsPlugIn implements PlugIn {
 
 	@Override
 	public void run(final String arg) {
-		final EngineSettings chosen = ask(SettingsPrefs.load());
-		if (chosen != null) {
-			SettingsPrefs.store(chosen);
-			IJ.showStatus("MiVOS settings saved: " + chosen);
+		try {
+			final EngineSettings chosen = ask(SettingsPrefs.load());
+			if (chosen == null) IJ.showStatus("MiVOS settings unchanged");
+			else {
+				SettingsPrefs.store(chosen);
+				IJ.showStatus("MiVOS settings saved: " + chosen);
+			}
+		}
+		catch (final MivosException e) {
+			IJ.error("MiVOS Settings", e.getMessage() + "\nThe settings are unchanged.");
 		}
 	}
 
 	/**
 	 * Shows the dialog (or reads macro options).
 	 *
-	 * @return the new settings, or {@code null} when canceled or invalid (then a message names the bad field)
+	 * @return the new settings, or {@code null} when canceled
+	 * @throws MivosException naming the first bad field
 	 */
 	static EngineSettings ask(final EngineSettings current) {
 		final GenericDialog gd = new GenericDialog("MiVOS Settings");
@@ -39,23 +46,14 @@ public final class MivosSettingsPlugIn implements PlugIn {
 		gd.addNumericField("Mem_every", current.memEvery(), 0, 6, "frames");
 		gd.addNumericField("Max_memory_frames", current.maxMemoryFrames(), 0, 6, "frames");
 		gd.addCheckbox("Fusion", current.fusion());
-		gd.addMessage("Open panels keep their settings; new panels and resumed sessions without settings use these.");
+		gd.addMessage("An open MiVOS panel keeps its settings; the next one uses these (a resumed session keeps its own).");
 		gd.showDialog();
-		if (gd.wasCanceled()) {
-			IJ.showStatus("MiVOS settings unchanged");
-			return null;
-		}
-		try {
-			final EngineSettings.Builder b = EngineSettings.builder().optModelName(gd.getNextString().trim()).optDevice(DeviceChoice.parse(gd
-				.getNextChoice())).optThreads((int) gd.getNextNumber()).optProcessingSize((int) gd.getNextNumber())
-				.optTopK((int) gd.getNextNumber()).optMemEvery((int) gd.getNextNumber()).optMaxMemoryFrames((int) gd
-					.getNextNumber()).optFusion(gd.getNextBoolean());
-			if (gd.invalidNumber()) throw new MivosException("A number field of MiVOS Settings holds no number");
-			return b.build();
-		}
-		catch (final MivosException e) {
-			IJ.error("MiVOS Settings", e.getMessage());
-			return null;
-		}
+		if (gd.wasCanceled()) return null;
+		final EngineSettings.Builder b = EngineSettings.builder().optModelName(gd.getNextString().trim()).optDevice(
+			DeviceChoice.parse(gd.getNextChoice())).optThreads((int) gd.getNextNumber()).optProcessingSize((int) gd
+				.getNextNumber()).optTopK((int) gd.getNextNumber()).optMemEvery((int) gd.getNextNumber())
+			.optMaxMemoryFrames((int) gd.getNextNumber()).optFusion(gd.getNextBoolean());
+		if (gd.invalidNumber()) throw new MivosException("A number field of MiVOS Settings holds no number");
+		return b.build();
 	}
 }
