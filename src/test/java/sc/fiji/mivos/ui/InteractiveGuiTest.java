@@ -15,7 +15,6 @@ import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -162,8 +161,6 @@ class InteractiveGuiTest {
 		final Path png = Paths.get("target/gui/interactive.png");
 		OverlayRenderer.writePng(shot, png);
 		assertTrue(Files.size(png) > 1000);
-		if (Boolean.getBoolean("mivos.docs.screenshot")) Files.copy(png, Paths.get("docs/images/interactive.png"),
-			StandardCopyOption.REPLACE_EXISTING);
 
 		assertArrayEquals((short[]) sourcePixels, (short[]) image.getStack().getPixels(5), "the source is untouched");
 		assertEquals(null, image.getOverlay(), "the source image gets no overlay");
