@@ -164,6 +164,30 @@ class InteractiveSegmentationTest {
 	}
 
 	@Test
+	void cancelStopsAPropagationAndKeepsTheFramesDone() {
+		try (InteractiveSegmentation s = open(SampleStack.image(), context.service(MivosService.class))) {
+			ok(s.stroke(SampleStack.strokeThrough(truth, 1, 0, 1, Polarity.POSITIVE, 6), null));
+			final LabelStack before = labels(s);
+			s.addListener(new InteractiveSegmentation.Listener() {
+
+				@Override
+				public void updated(final InteractiveSegmentation.Update u) {}
+
+				@Override
+				public void progress(final String status, final long done, final long total) {
+					if (done == 3) s.cancel();
+				}
+			});
+			final InteractiveSegmentation.Update u = ok(s.propagate());
+			assertTrue(u.message().contains("canceled after 3 of 11 frames"), u.message());
+			assertEquals(3, u.frames().size(), "the frames done are kept: " + u.frames());
+			assertEquals(List.of(1, 2, 3), List.copyOf(u.frames()));
+			ok(s.undo());
+			assertEquals(before, labels(s));
+		}
+	}
+
+	@Test
 	void theHistoryKeepsAtLeastFiftySteps() {
 		try (InteractiveSegmentation s = open(SampleStack.image(), context.service(MivosService.class))) {
 			for (int i = 0; i < 60; i++)
