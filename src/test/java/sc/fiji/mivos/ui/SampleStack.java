@@ -10,6 +10,7 @@ import ij.plugin.Duplicator;
 import sc.fiji.mivos.core.LabelStack;
 import sc.fiji.mivos.core.Polarity;
 import sc.fiji.mivos.core.Scribble;
+import sc.fiji.mivos.core.eval.RegionJaccard;
 import sc.fiji.mivos.ij.LabelImages;
 import sc.fiji.mivos.io.ImageFiles;
 
@@ -78,12 +79,6 @@ final class SampleStack {
 	}
 
 	static double iou(final int[] truth, final int[] labels, final int id) {
-		int inter = 0, union = 0;
-		for (int i = 0; i < truth.length; i++) {
-			final boolean a = truth[i] == id, b = labels[i] == id;
-			if (a && b) inter++;
-			if (a || b) union++;
-		}
-		return union == 0 ? 1 : inter / (double) union;
+		return RegionJaccard.of(truth, labels, id);
 	}
 }
