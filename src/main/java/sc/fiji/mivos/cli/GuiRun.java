@@ -78,7 +78,7 @@ final class GuiRun {
 	}
 
 	private void bench(final int n, final EngineSettings settings) {
-		if (IJ.getInstance() == null) new ImageJ(ImageJ.NO_SHOW);
+		final ImageJ ij = IJ.getInstance() == null ? new ImageJ(ImageJ.NO_SHOW) : null;
 		final SyntheticDiscs discs = new SyntheticDiscs(BENCH_SIZE, 3, BENCH_OBJECTS, 5);
 		final ImagePlus image = image(discs);
 		image.show();
@@ -92,9 +92,20 @@ final class GuiRun {
 			strokes.add(new Scribble(0, s.objectId(), Polarity.POSITIVE, s.xs(), Arrays.stream(s.ys()).map(y -> y + dy)
 				.toArray()));
 		}
-		final long[] millis = StrokeBench.measure(image, settings, strokes);
-		image.changes = false;
-		image.close();
+		final long[] millis;
+		try {
+			millis = StrokeBench.measure(image, settings, strokes);
+		}
+		finally {
+			image.changes = false;
+			image.close();
+			// NB: an ImageJ left behind would report later errors in modal dialogs.
+			if (ij != null) {
+				ij.quit();
+				for (int i = 0; i < 200 && IJ.getInstance() != null; i++)
+					IJ.wait(50);
+			}
+		}
 		final long[] sorted = millis.clone();
 		Arrays.sort(sorted);
 		final double median = sorted.length % 2 == 1 ? sorted[sorted.length / 2] : (sorted[sorted.length / 2 - 1] +

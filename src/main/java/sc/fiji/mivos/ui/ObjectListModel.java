@@ -21,7 +21,8 @@ final class ObjectListModel extends AbstractListModel<TrackedObject> {
 		objects = fresh;
 		if (old > fresh.size()) fireIntervalRemoved(this, fresh.size(), old - 1);
 		if (fresh.size() > old) fireIntervalAdded(this, old, fresh.size() - 1);
-		if (!fresh.isEmpty()) fireContentsChanged(this, 0, Math.min(old, fresh.size()) - 1);
+		final int kept = Math.min(old, fresh.size());
+		if (kept > 0) fireContentsChanged(this, 0, kept - 1);
 	}
 
 	/** @return the row of object {@code id}, or -1 */

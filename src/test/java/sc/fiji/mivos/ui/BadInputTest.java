@@ -20,7 +20,6 @@ import org.junit.jupiter.api.Timeout;
 import org.scijava.Context;
 
 import ij.IJ;
-import ij.ImageJ;
 import ij.ImagePlus;
 import ij.ImageStack;
 import ij.process.ByteProcessor;
@@ -48,6 +47,7 @@ class BadInputTest {
 
 	@AfterAll
 	static void stop() {
+		TestImageJ.quit();
 		context.dispose();
 	}
 
@@ -109,7 +109,7 @@ class BadInputTest {
 	void aHyperstackIsSegmentedOnTheChosenChannelAndSliceAndStrokesNeedAnObject() {
 		assumeFalse(GraphicsEnvironment.isHeadless(), "needs a display: run under xvfb-run");
 		ShippedModel.assumePresent();
-		if (IJ.getInstance() == null) new ImageJ(ImageJ.NO_SHOW);
+		TestImageJ.start();
 		final ImagePlus image = stack(2, 3, 4, false);
 		final byte[] plane = (byte[]) image.getStack().getPixels(image.getStackIndex(2, 3, 1));
 		for (int y = 10; y < 20; y++)

@@ -26,7 +26,6 @@ import org.junit.jupiter.api.Timeout;
 import org.scijava.Context;
 
 import ij.IJ;
-import ij.ImageJ;
 import ij.ImagePlus;
 import ij.gui.ImageCanvas;
 import ij.gui.Toolbar;
@@ -55,11 +54,12 @@ class InteractiveGuiTest {
 		ShippedModel.assumePresent();
 		context = new Context(MivosService.class);
 		truth = SampleStack.truth();
-		if (IJ.getInstance() == null) new ImageJ(ImageJ.NO_SHOW);
+		TestImageJ.start();
 	}
 
 	@AfterAll
 	static void stop() {
+		TestImageJ.quit();
 		if (context != null) context.dispose();
 	}
 
