@@ -44,7 +44,7 @@ public final class ImagePlusImgs {
 	}
 
 	/** @return whether the Z dimension of {@code imp} serves as time (one frame, several slices) */
-	static boolean zIsTime(final ImagePlus imp) {
+	public static boolean zIsTime(final ImagePlus imp) {
 		return imp.getNFrames() == 1 && imp.getNSlices() > 1;
 	}
 

@@ -63,23 +63,9 @@ public final class LabelImages {
 		final int h = first.height();
 		final ImageStack stack = new ImageStack(w, h);
 		for (int t = 0; t < first.frames(); t++)
-			for (int z = 0; z < slices.size(); z++) {
-				final int[] f = slices.get(z).frame(t);
-				final ImageProcessor ip;
-				if (max <= 0xffff) {
-					final short[] px = new short[f.length];
-					for (int i = 0; i < f.length; i++)
-						px[i] = (short) f[i];
-					ip = new ShortProcessor(w, h, px, null);
-				}
-				else {
-					final float[] px = new float[f.length];
-					for (int i = 0; i < f.length; i++)
-						px[i] = f[i];
-					ip = new FloatProcessor(w, h, px);
-				}
-				stack.addSlice(slices.size() > 1 ? "z" + (z + 1) + " t" + (t + 1) : "t" + (t + 1), ip);
-			}
+			for (int z = 0; z < slices.size(); z++)
+				stack.addSlice(slices.size() > 1 ? "z" + (z + 1) + " t" + (t + 1) : "t" + (t + 1), processor(slices.get(
+					z).frame(t), w, h, max > 0xffff));
 		final ImagePlus imp = new ImagePlus(title == null ? "labels" : title, stack);
 		imp.setDimensions(1, slices.size(), first.frames());
 		imp.setOpenAsHyperStack(first.frames() > 1 || slices.size() > 1);
@@ -91,6 +77,24 @@ public final class LabelImages {
 			imp.setCalibration(cal);
 		}
 		return imp;
+	}
+
+	/**
+	 * @param frame row-major labels of one frame
+	 * @param floats whether to make a 32-bit float plane (ids above 65535) rather than a 16-bit one
+	 * @return the frame as a label image plane (a fresh array)
+	 */
+	static ImageProcessor processor(final int[] frame, final int width, final int height, final boolean floats) {
+		if (!floats) {
+			final short[] px = new short[frame.length];
+			for (int i = 0; i < frame.length; i++)
+				px[i] = (short) frame[i];
+			return new ShortProcessor(width, height, px, null);
+		}
+		final float[] px = new float[frame.length];
+		for (int i = 0; i < frame.length; i++)
+			px[i] = frame[i];
+		return new FloatProcessor(width, height, px);
 	}
 
 	/**
