@@ -24,11 +24,16 @@ final class PyTorchRuntime {
 	}
 
 	/**
-	 * Prepares the calling thread for inference: libtorch keeps gradient mode per thread, and DJL only switches it off
-	 * on the thread that started the engine.
+	 * Prepares the calling thread for inference: libtorch keeps gradient mode and the TorchScript graph optimiser
+	 * switch per thread, and DJL only sets them on its own call paths. The stages are called with
+	 * {@code IValueUtils.runMethod}, so both are set here.
 	 */
 	static void prepareThread() {
 		if (JniUtils.isGradMode()) JniUtils.setGradMode(false);
+		// NB: the profiling graph executor re-optimises for every new input shape (object counts, memory sizes
+		// change all the time here) and its fused CPU kernels run the small lite convolutions slower; measured
+		// with ./mivos bench: 7.2 -> 12 frames/s propagation, 92 -> 62 ms S2M at 512x512 on 2 cores.
+		JniUtils.setGraphExecutorOptimize(false);
 	}
 
 	/**
