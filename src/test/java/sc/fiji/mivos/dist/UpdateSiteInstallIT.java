@@ -78,6 +78,7 @@ class UpdateSiteInstallIT {
 	@Test
 	@Timeout(value = 600, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 	void theMacroSegmentsTheSampleInAFreshInstallation() throws Exception {
+		assumeTrue(Files.isRegularFile(MACRO), MACRO + " is not in this checkout");
 		final Path home = Files.createDirectories(tmp.resolve("home"));
 		final Path results = Files.createDirectories(tmp.resolve("results"));
 		final List<String> java = fiji.javaCommand(home, List.of(), "ij.ImageJ", "-ijpath", fiji.app.toString(),
@@ -109,6 +110,8 @@ class UpdateSiteInstallIT {
 	@Test
 	@Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 	void theMenuShowsTheMiVOSCommands() throws Exception {
+		assumeTrue(UpdateSiteInstallIT.class.getResource("/plugins.config") != null,
+			"this build has no plugins.config, hence no ImageJ menu entries");
 		final Path png = OUT.resolve("menu.png");
 		final Path testClasses = Paths.get(MenuScreenshot.class.getProtectionDomain().getCodeSource().getLocation()
 			.toURI());
