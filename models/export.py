@@ -20,13 +20,13 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 
 from mivos_models import configs, networks  # noqa: E402
-from mivos_models.stages import STAGE_SIGNATURES, run_all  # noqa: E402
+from mivos_models.stages import STAGE_SIGNATURES, memory_value_dim, run_all  # noqa: E402
 
 VERSION = "0.1.0"
 DESCRIPTIONS = {
     "lite": "Small MiVOS-style networks (inverted-residual encoders, stride 16, key 64 / value 128) for CPU use.",
-    "mivos": "MiVOS-sized networks (ResNet-50 key/S2M encoders, ResNet-18 value/fusion encoders, key 128 / value "
-             "512).",
+    "mivos": "The MiVOS networks (DeepLabV3+ ResNet-50 S2M, ResNet-50 query and memory encoders with key 128 / value "
+             "512 per object, full-resolution fusion network).",
 }
 
 
@@ -87,9 +87,11 @@ def export_stage(module, stage, cfg, path):
 
 
 def feature_widths(cfg):
-    """Channel counts of the propagation tensors (Ck, C16, C8, C4, Cv)."""
+    """Channel counts of the propagation tensors (Ck, C16, C8, C4, and Cv as encode_value returns it)."""
     w4, w8, w16 = cfg["key_encoder"]["widths"]
-    return {"key": cfg["key_dim"], "f16": w16, "f8": w8, "f4": w4, "value": cfg["value_dim"]}
+    if cfg.get("memory_keys", "frame") == "object":  # f16 is the query value then
+        w16 = cfg["value_dim"]
+    return {"key": cfg["key_dim"], "f16": w16, "f8": w8, "f4": w4, "value": memory_value_dim(cfg)}
 
 
 def stage_table():

@@ -7,8 +7,11 @@ multiples of 16, ``h = H/16``, ``w = W/16``, N = number of objects, T = number o
 * :class:`Propagation`  ``encode_key``, ``encode_value``, ``segment``, ``aggregate``
 * :class:`Fusion`       ``fuse(image, key, ikey, prev, cur, dpos, dneg, dist) -> logits [N,1,H,W]``
 
-The same classes build the small ``lite`` networks and the ResNet-based ``mivos`` networks; only the configuration
-dictionary differs (:mod:`mivos_models.configs`).
+The same classes build the small ``lite`` networks and the ``mivos`` networks, which match the published MiVOS
+networks layer for layer so that its checkpoints load (``convert_official.py``); only the configuration dictionary
+differs (:mod:`mivos_models.configs`), and the pieces only MiVOS uses (bottlenecks with biases, a dilated stage,
+ASPP / DeepLabV3+ head, the residual upsampling decoder, per-object memory keys, the full-resolution fusion network)
+are switched on by its keys.
 """
 import math
 from typing import Tuple
@@ -21,9 +24,11 @@ import torch.nn.functional as F
 class ConvBN(nn.Module):
     """Convolution + batch norm (+ ReLU). :func:`fold_batchnorm` merges the norm into the convolution for export."""
 
-    def __init__(self, cin: int, cout: int, k: int = 3, stride: int = 1, groups: int = 1, act: bool = True):
+    def __init__(self, cin: int, cout: int, k: int = 3, stride: int = 1, groups: int = 1, act: bool = True,
+                 dilation: int = 1, bias: bool = False):
         super().__init__()
-        self.conv = nn.Conv2d(cin, cout, k, stride, padding=k // 2, groups=groups, bias=False)
+        self.conv = nn.Conv2d(cin, cout, k, stride, padding=dilation * (k // 2), dilation=dilation, groups=groups,
+                              bias=bias)
         self.bn = nn.BatchNorm2d(cout)
         self.act = act
 
@@ -49,50 +54,44 @@ class InvertedResidual(nn.Module):
         return F.relu(self.project(self.depthwise(self.expand(x))) + self.shortcut(x))
 
 
-class BasicBlock(nn.Module):
-    """ResNet basic block (two 3x3 convolutions)."""
-
-    def __init__(self, cin: int, cout: int, stride: int, expand: int = 1):
-        super().__init__()
-        self.conv1 = ConvBN(cin, cout, 3, stride)
-        self.conv2 = ConvBN(cout, cout, 3, act=False)
-        self.shortcut = nn.Identity() if stride == 1 and cin == cout else ConvBN(cin, cout, 1, stride, act=False)
-
-    def forward(self, x):
-        return F.relu(self.conv2(self.conv1(x)) + self.shortcut(x))
-
-
 class Bottleneck(nn.Module):
-    """ResNet bottleneck block (1x1 reduce to cout/4, 3x3 with stride, 1x1 expand)."""
+    """ResNet bottleneck block (1x1 reduce to cout/4, 3x3 with stride and dilation, 1x1 expand)."""
 
-    def __init__(self, cin: int, cout: int, stride: int, expand: int = 1):
+    def __init__(self, cin: int, cout: int, stride: int, dilation: int = 1, bias: bool = False):
         super().__init__()
         mid = cout // 4
-        self.conv1 = ConvBN(cin, mid, 1)
-        self.conv2 = ConvBN(mid, mid, 3, stride)
-        self.conv3 = ConvBN(mid, cout, 1, act=False)
-        self.shortcut = nn.Identity() if stride == 1 and cin == cout else ConvBN(cin, cout, 1, stride, act=False)
+        self.conv1 = ConvBN(cin, mid, 1, bias=bias)
+        self.conv2 = ConvBN(mid, mid, 3, stride, dilation=dilation, bias=bias)
+        self.conv3 = ConvBN(mid, cout, 1, act=False, bias=bias)
+        self.shortcut = nn.Identity() if stride == 1 and cin == cout else ConvBN(cin, cout, 1, stride, act=False,
+                                                                                 bias=bias)
 
     def forward(self, x):
         return F.relu(self.conv3(self.conv2(self.conv1(x))) + self.shortcut(x))
 
 
-def make_block(kind: str, cin: int, cout: int, stride: int, expand: int = 1) -> nn.Module:
+def make_block(kind: str, cin: int, cout: int, stride: int, expand: int = 1, dilation: int = 1,
+               bias: bool = False) -> nn.Module:
     if kind == "ir":
+        if dilation != 1 or bias:
+            raise ValueError("inverted-residual blocks take neither dilation nor convolution biases")
         return InvertedResidual(cin, cout, stride, expand)
-    if kind == "basic":
-        return BasicBlock(cin, cout, stride)
     if kind == "bottleneck":
-        return Bottleneck(cin, cout, stride)
+        return Bottleneck(cin, cout, stride, dilation, bias)
     raise ValueError("unknown block kind " + kind)
 
 
 class Encoder(nn.Module):
-    """Stem + three stages; returns features at stride 4, 8 and 16."""
+    """Stem + three stages; returns features at stride 4, 8 and 16.
+
+    With ``dilated_stage`` in the configuration a fourth stage of dilated blocks follows at stride 16 (the layer4 of
+    a DeepLab ResNet) and its output is returned as the stride-16 features.
+    """
 
     def __init__(self, cin: int, cfg: dict):
         super().__init__()
-        self.stem = ConvBN(cin, cfg["stem"], cfg["stem_kernel"], 2)
+        bias = bool(cfg.get("conv_bias", False))
+        self.stem = ConvBN(cin, cfg["stem"], cfg["stem_kernel"], 2, bias=bias)
         self.pool = nn.MaxPool2d(3, 2, 1) if cfg["stem_pool"] else nn.Identity()
         stages = []
         prev = cfg["stem"]
@@ -102,20 +101,32 @@ class Encoder(nn.Module):
                 # a plain strided convolution is much cheaper than an expanded block at stride 2
                 blocks = [ConvBN(prev, width, 3, stride)]
             else:
-                blocks = [make_block(cfg["block"], prev, width, stride, cfg["expand"])]
+                blocks = [make_block(cfg["block"], prev, width, stride, cfg["expand"], bias=bias)]
             for _ in range(depth - 1):
-                blocks.append(make_block(cfg["block"], width, width, 1, cfg["expand"]))
+                blocks.append(make_block(cfg["block"], width, width, 1, cfg["expand"], bias=bias))
             stages.append(nn.Sequential(*blocks))
             prev = width
         self.stage4 = stages[0]
         self.stage8 = stages[1]
         self.stage16 = stages[2]
         self.widths = list(cfg["widths"])
+        dilated = cfg.get("dilated_stage")
+        self.stage16_dilated = None
+        if dilated is not None:
+            width = dilated["width"]
+            # the first block keeps dilation 1 and widens; the others dilate instead of striding
+            blocks = [make_block(cfg["block"], prev, width, 1, cfg["expand"], bias=bias)]
+            for _ in range(dilated["depth"] - 1):
+                blocks.append(make_block(cfg["block"], width, width, 1, cfg["expand"], dilated["dilation"], bias))
+            self.stage16_dilated = nn.Sequential(*blocks)
+            self.widths[2] = width
 
     def forward(self, x) -> Tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
         f4 = self.stage4(self.pool(self.stem(x)))
         f8 = self.stage8(f4)
         f16 = self.stage16(f8)
+        if self.stage16_dilated is not None:
+            f16 = self.stage16_dilated(f16)
         return f4, f8, f16
 
 
@@ -150,6 +161,121 @@ class Decoder(nn.Module):
         x = self.block4(F.relu(x + self.skip4(f4)))
         x = self.pred(x)
         return F.interpolate(x, scale_factor=4.0, mode="bilinear", align_corners=False)
+
+
+class PreActResBlock(nn.Module):
+    """Residual block without normalisation whose 3x3 convolutions see ReLU-activated inputs (MiVOS decoder and
+    fusion network); a 3x3 convolution matches the widths on the shortcut."""
+
+    def __init__(self, cin: int, cout: int):
+        super().__init__()
+        self.conv1 = nn.Conv2d(cin, cout, 3, padding=1)
+        self.conv2 = nn.Conv2d(cout, cout, 3, padding=1)
+        self.shortcut = None if cin == cout else nn.Conv2d(cin, cout, 3, padding=1)
+
+    def forward(self, x):
+        r = self.conv2(F.relu(self.conv1(F.relu(x))))
+        if self.shortcut is not None:
+            x = self.shortcut(x)
+        return x + r
+
+
+class UpsampleDecoder(nn.Module):
+    """Decoder of the MiVOS propagation network: each skip feature goes through a 3x3 convolution and a residual
+    block, is added to the upsampled coarser path and refined by another residual block; logits from the stride-4
+    result, bilinear x4 to full size. The skip features may have batch 1 while the main path has batch N."""
+
+    def __init__(self, cin16: int, c8: int, c4: int, cfg: dict):
+        super().__init__()
+        d16, d8, d4 = cfg["widths"]
+        self.compress = PreActResBlock(cin16, d16)
+        self.skip8 = nn.Conv2d(c8, d16, 3, padding=1)
+        self.skip8_block = PreActResBlock(d16, d16)
+        self.out8 = PreActResBlock(d16, d8)
+        self.skip4 = nn.Conv2d(c4, d8, 3, padding=1)
+        self.skip4_block = PreActResBlock(d8, d8)
+        self.out4 = PreActResBlock(d8, d4)
+        self.pred = nn.Conv2d(d4, 1, 3, padding=1)
+
+    def forward(self, x16, f8, f4):
+        x = self.compress(x16)
+        x = F.interpolate(x, scale_factor=2.0, mode="bilinear", align_corners=False)
+        x = self.out8(self.skip8_block(self.skip8(f8)) + x)
+        x = F.interpolate(x, scale_factor=2.0, mode="bilinear", align_corners=False)
+        x = self.out4(self.skip4_block(self.skip4(f4)) + x)
+        x = self.pred(F.relu(x))
+        return F.interpolate(x, scale_factor=4.0, mode="bilinear", align_corners=False)
+
+
+def make_decoder(cin16: int, c8: int, c4: int, cfg: dict) -> nn.Module:
+    """The decoder named by ``cfg['style']``: 'unet' (default, :class:`Decoder`) or 'upsample'
+    (:class:`UpsampleDecoder`)."""
+    style = cfg.get("style", "unet")
+    if style == "unet":
+        return Decoder(cin16, c8, c4, cfg)
+    if style == "upsample":
+        return UpsampleDecoder(cin16, c8, c4, cfg)
+    raise ValueError("unknown decoder style " + style)
+
+
+class ASPP(nn.Module):
+    """Atrous spatial pyramid pooling: a 1x1 branch, one dilated 3x3 branch per rate and a global-average branch,
+    concatenated and projected back to ``width`` channels."""
+
+    def __init__(self, cin: int, width: int, rates):
+        super().__init__()
+        self.branches = nn.ModuleList([ConvBN(cin, width, 1)] + [ConvBN(cin, width, 3, dilation=r) for r in rates])
+        self.pooled = ConvBN(cin, width, 1)
+        self.project = ConvBN(width * (len(rates) + 2), width, 1)
+
+    def forward(self, x):
+        parts = []
+        for branch in self.branches:
+            parts.append(branch(x))
+        # NB: bilinear upsampling of a 1x1 map is a constant map, so broadcasting gives the same values
+        g = self.pooled(x.mean(dim=(2, 3), keepdim=True))
+        parts.append(g.expand(-1, -1, x.size(2), x.size(3)))
+        return self.project(torch.cat(parts, 1))
+
+
+class DeepLabHead(nn.Module):
+    """DeepLabV3+ head: ASPP on the stride-16 features, upsampled to stride 4 and joined with projected stride-4
+    features, a 3x3 convolution, 1x1 logits, bilinear x4 to full size."""
+
+    def __init__(self, c4: int, c16: int, cfg: dict):
+        super().__init__()
+        if cfg["style"] != "deeplabv3plus":
+            raise ValueError("unknown S2M head style " + cfg["style"])
+        width = cfg["width"]
+        self.low_level = ConvBN(c4, cfg["low_level"], 1)
+        self.aspp = ASPP(c16, width, cfg["aspp_rates"])
+        self.fuse = ConvBN(cfg["low_level"] + width, width, 3)
+        self.pred = nn.Conv2d(width, 1, 1)
+
+    def forward(self, f4, f16):
+        low = self.low_level(f4)
+        context = F.interpolate(self.aspp(f16), size=(low.size(2), low.size(3)), mode="bilinear",
+                                align_corners=False)
+        x = self.pred(self.fuse(torch.cat([low, context], 1)))
+        return F.interpolate(x, scale_factor=4.0, mode="bilinear", align_corners=False)
+
+
+class ResidualConvStack(nn.Module):
+    """Full-resolution network of the MiVOS fusion: a 3x3 convolution + ReLU, residual blocks each followed by a
+    ReLU, a 3x3 convolution to one logit."""
+
+    def __init__(self, cin: int, width: int, blocks: int):
+        super().__init__()
+        self.stem = nn.Conv2d(cin, width, 3, padding=1)
+        self.blocks = nn.ModuleList([PreActResBlock(width, width) for _ in range(blocks)])
+        self.pred = nn.Conv2d(width, 1, 3, padding=1)
+
+    def forward(self, x):
+        x = F.relu(self.stem(x))
+        for block in self.blocks:
+            # NB: x is non-negative here, so the block's leading ReLU changes nothing
+            x = F.relu(block(x))
+        return self.pred(x)
 
 
 class ImageNorm(nn.Module):
@@ -189,16 +315,24 @@ def _neg_sq_l2(a, b, scale: float):
 
 
 class S2M(nn.Module):
-    """Scribble-to-mask network."""
+    """Scribble-to-mask network: an encoder over image + prev + pos + neg, then either a context block and the U-Net
+    decoder (``lite``) or a DeepLabV3+ head (configuration key ``s2m_head``)."""
 
     def __init__(self, cfg: dict):
         super().__init__()
         self.norm = ImageNorm(cfg)
         self.encoder = Encoder(6, cfg["s2m_encoder"])
-        w4, w8, w16 = cfg["s2m_encoder"]["widths"]
-        dec = cfg["decoder"]
-        self.context = ContextBlock(w16, cfg["s2m_context_blocks"], dec["block"], dec["expand"])
-        self.decoder = Decoder(w16, w8, w4, dec)
+        w4, w8, w16 = self.encoder.widths
+        head = cfg.get("s2m_head")
+        if head is None:
+            dec = cfg["decoder"]
+            self.context = ContextBlock(w16, cfg["s2m_context_blocks"], dec["block"], dec["expand"])
+            self.decoder = Decoder(w16, w8, w4, dec)
+            self.head = None
+        else:
+            self.context = None
+            self.decoder = None
+            self.head = DeepLabHead(w4, w16, head)
 
     @torch.jit.export
     def s2m(self, image, prev, pos, neg):
@@ -206,47 +340,85 @@ class S2M(nn.Module):
         n = prev.size(0)
         x = torch.cat([self.norm(image).expand(n, -1, -1, -1), prev, pos, neg], 1)
         f4, f8, f16 = self.encoder(x)
-        return self.decoder(self.context(f16), f8, f4)
+        if self.head is not None:
+            return self.head(f4, f16)
+        if self.context is not None and self.decoder is not None:
+            return self.decoder(self.context(f16), f8, f4)
+        raise RuntimeError("S2M has no head")
 
     def forward(self, image, prev, pos, neg):
         return self.s2m(image, prev, pos, neg)
 
 
 class Propagation(nn.Module):
-    """Space-time memory propagation with top-k memory read (key encoder, value encoder, decoder)."""
+    """Space-time memory propagation with top-k memory read (key encoder, value encoder, decoder).
+
+    Two memory layouts (configuration key ``memory_keys``):
+
+    * ``frame`` (default, ``lite``): memory keys are the frames' ``encode_key`` keys, shared by all objects, read
+      with the negative squared L2 affinity; ``encode_value`` returns the values ``[N,Cv,h,w]``.
+    * ``object`` (MiVOS): the value encoder also projects a memory key per object, so ``encode_value`` returns
+      ``[N,Ck+Cv,h,w]`` with the key in the first ``Ck`` channels, and ``segment`` reads the memory keys from there
+      with the scaled dot-product affinity (``mem_keys`` is then only shape-checked by the caller). ``encode_key``
+      returns as ``f16`` the query value (a 3x3 projection of the stride-16 features to ``Cv`` channels), which the
+      decoder takes beside the memory readout.
+    """
 
     def __init__(self, cfg: dict):
         super().__init__()
         self.norm = ImageNorm(cfg)
         kc, vc = cfg["key_encoder"], cfg["value_encoder"]
+        self.object_keys = cfg.get("memory_keys", "frame") == "object"
         self.key_encoder = Encoder(3, kc)
         k4, k8, k16 = kc["widths"]
         self.key_proj = nn.Conv2d(k16, cfg["key_dim"], 3, padding=1)
         self.value_encoder = Encoder(5, vc)
         dec = cfg["decoder"]
-        self.value_fuse = nn.Sequential(ConvBN(vc["widths"][2] + k16, cfg["value_dim"], 1),
-                                        make_block(dec["block"], cfg["value_dim"], cfg["value_dim"], 1,
-                                                   dec["expand"]))
-        self.decoder = Decoder(cfg["value_dim"] + k16, k8, k4, dec)
+        v16 = vc["widths"][2]
+        if self.object_keys:
+            self.value_fuse = None
+            self.query_value_proj = nn.Conv2d(k16, cfg["value_dim"], 3, padding=1)
+            self.memory_key_proj = nn.Conv2d(v16, cfg["key_dim"], 3, padding=1)
+            self.value_proj = nn.Conv2d(v16, cfg["value_dim"], 3, padding=1)
+            c16 = cfg["value_dim"]
+        else:
+            self.value_fuse = nn.Sequential(ConvBN(v16 + k16, cfg["value_dim"], 1),
+                                            make_block(dec["block"], cfg["value_dim"], cfg["value_dim"], 1,
+                                                       dec["expand"]))
+            self.query_value_proj = None
+            self.memory_key_proj = None
+            self.value_proj = None
+            c16 = k16
+        self.decoder = make_decoder(cfg["value_dim"] + c16, k8, k4, dec)
         self.key_dim = cfg["key_dim"]
 
     @torch.jit.export
     def encode_key(self, image) -> Tuple[torch.Tensor, torch.Tensor, torch.Tensor, torch.Tensor]:
         """image [1,C,H,W] -> (key [1,Ck,h,w], f16 [1,C16,h,w], f8 [1,C8,H/8,W/8], f4 [1,C4,H/4,W/4])."""
         f4, f8, f16 = self.key_encoder(self.norm(image))
-        return self.key_proj(f16), f16, f8, f4
+        key = self.key_proj(f16)
+        if self.query_value_proj is not None:
+            return key, self.query_value_proj(f16), f8, f4
+        return key, f16, f8, f4
 
     @torch.jit.export
     def encode_value(self, image, f16, mask, others):
-        """image [1,C,H,W], f16 [1,C16,h,w], mask/others [N,1,H,W] -> value [N,Cv,h,w]."""
+        """image [1,C,H,W], f16 [1,C16,h,w], mask/others [N,1,H,W] -> value [N,Cv,h,w] ([N,Ck+Cv,h,w] with
+        object keys; ``f16`` is not used then)."""
         n = mask.size(0)
         x = torch.cat([self.norm(image).expand(n, -1, -1, -1), mask, others], 1)
         _, _, v16 = self.value_encoder(x)
-        return self.value_fuse(torch.cat([v16, f16.expand(n, -1, -1, -1)], 1))
+        if self.value_fuse is not None:
+            return self.value_fuse(torch.cat([v16, f16.expand(n, -1, -1, -1)], 1))
+        if self.memory_key_proj is not None and self.value_proj is not None:
+            return torch.cat([self.memory_key_proj(v16), self.value_proj(v16)], 1)
+        raise RuntimeError("Propagation has no value head")
 
     @torch.jit.export
     def read_memory(self, key, mem_keys, mem_values, top_k):
         """Top-k memory read: key [1,Ck,h,w], mem_keys [1,Ck,T,h,w], mem_values [N,Cv,T,h,w] -> [N,Cv,h,w]."""
+        if self.object_keys:
+            return self.read_object_memory(key, mem_values, top_k)
         ck = key.size(1)
         h = key.size(2)
         w = key.size(3)
@@ -269,6 +441,33 @@ class Propagation(nn.Module):
         gathered = torch.index_select(rows, 0, idx.reshape(-1)).reshape(q, k, n * cv)
         readout = torch.bmm(weights.unsqueeze(1), gathered).reshape(q, n * cv).t()
         return readout.reshape(n, cv, h, w)
+
+    def read_object_memory(self, key, mem_values, top_k):
+        """Top-k read of a memory with per-object keys: mem_values [N,Ck+Cv,T,h,w] -> readout [N,Cv,h,w].
+
+        Affinity q.m / sqrt(Ck) between each query position and the T*h*w memory positions of the same object, the
+        top k per query (k clamped to T*h*w), softmax over them, weighted sum of the values.
+        """
+        ck = self.key_dim
+        n = mem_values.size(0)
+        cv = mem_values.size(1) - ck
+        h = key.size(2)
+        w = key.size(3)
+        q = h * w
+        m = mem_values.size(2) * q
+        k = int(top_k.item())
+        k = max(1, min(k, m))
+        qry = key.reshape(ck, q) * (1.0 / math.sqrt(ck))
+        out = []
+        for i in range(n):
+            entry = mem_values[i].reshape(ck + cv, m)
+            aff = torch.mm(qry.t(), entry[:ck])  # [Q,M]
+            vals, idx = torch.topk(aff, k, dim=1)
+            weights = torch.softmax(vals, dim=1)
+            rows = entry[ck:].t().contiguous()  # [M,Cv]
+            gathered = torch.index_select(rows, 0, idx.reshape(-1)).reshape(q, k, cv)
+            out.append(torch.bmm(weights.unsqueeze(1), gathered).reshape(q, cv).t().reshape(cv, h, w))
+        return torch.stack(out, 0)
 
     @torch.jit.export
     def segment(self, key, f16, f8, f4, mem_keys, mem_values, top_k):
@@ -294,18 +493,42 @@ class Fusion(nn.Module):
     """Difference-aware fusion of the previous-round and the new propagation masks.
 
     The mask change at the interacted frame (``dpos``/``dneg``) is averaged to stride 16, carried to the target
-    frame by the softmax affinity between ``ikey`` (source) and ``key`` (target), and decoded together with the
-    image and both masks. The output is a residual on the logit of ``cur`` (zero-initialised last layer, so an
-    untrained fusion returns ``cur``).
+    frame by the softmax (over source positions) of the affinity between ``ikey`` (source) and ``key`` (target), and
+    decoded together with the image, both masks and two distance maps.
+
+    * ``lite`` (default): negative squared L2 affinity with the interacted frame's key ``[1,Ck,h,w]``; distance maps
+      ``a/(a+b+1)`` and ``exp(-a/16)``; a U-Net whose output is a residual on the logit of ``cur``
+      (zero-initialised last layer, so an untrained fusion returns ``cur``).
+    * ``fusion_net`` in the configuration (MiVOS): with ``memory_keys`` 'object', ``ikey`` is the interacted frame's
+      memory value ``[1 or N,Ck+Cv,h,w]`` whose first ``Ck`` channels are each object's memory key, compared by
+      scaled dot product; distance maps ``b/(a+b)`` and ``a/(a+b)`` (``distance_features`` 'ratio'); a
+      full-resolution :class:`ResidualConvStack` that returns the logits itself (``residual_on_cur`` false).
+
+    ``dist = (a, b)``: frames to the new and to the earlier interacted frame.
     """
 
     def __init__(self, cfg: dict):
         super().__init__()
         self.norm = ImageNorm(cfg)
-        ec = cfg["fusion_encoder"]
-        self.encoder = Encoder(3 + 2 + 2 + 2, ec)
-        w4, w8, w16 = ec["widths"]
-        self.decoder = Decoder(w16, w8, w4, cfg["fusion_decoder"], zero_last=True)
+        net = cfg.get("fusion_net")
+        cin = 3 + 2 + 2 + 2
+        if net is None:
+            ec = cfg["fusion_encoder"]
+            self.encoder = Encoder(cin, ec)
+            w4, w8, w16 = ec["widths"]
+            self.decoder = Decoder(w16, w8, w4, cfg["fusion_decoder"], zero_last=True)
+            self.body = None
+            net = {}
+        else:
+            if net["style"] != "residual_stack":
+                raise ValueError("unknown fusion network style " + net["style"])
+            self.encoder = None
+            self.decoder = None
+            self.body = ResidualConvStack(cin, net["width"], net["blocks"])
+        self.ratio_distances = net.get("distance_features", "decay") == "ratio"
+        self.residual_on_cur = bool(net.get("residual_on_cur", True))
+        self.object_keys = cfg.get("memory_keys", "frame") == "object"
+        self.key_dim = cfg["key_dim"]
         self.stride = int(cfg["stride"])
 
     @torch.jit.export
@@ -316,10 +539,16 @@ class Fusion(nn.Module):
         w = key.size(3)
         n = d.size(0)
         kk = d.size(1)
-        src = ikey.reshape(ck, h * w)
-        aff = torch.softmax(_neg_sq_l2(src, key.reshape(ck, h * w), 1.0 / math.sqrt(ck)), dim=0)  # [src, tgt]
-        small = F.avg_pool2d(d, self.stride).reshape(n * kk, h * w)
-        moved = torch.mm(small, aff).reshape(n, kk, h, w)
+        small = F.avg_pool2d(d, self.stride).reshape(n, kk, h * w)
+        if self.object_keys:
+            src = ikey[:, :self.key_dim].reshape(-1, self.key_dim, h * w)
+            tgt = key.reshape(1, ck, h * w) * (1.0 / math.sqrt(ck))
+            aff = torch.softmax(torch.matmul(src.transpose(1, 2), tgt), dim=1)  # [1 or N, src, tgt]
+            moved = torch.bmm(small, aff.expand(n, -1, -1)).reshape(n, kk, h, w)
+        else:
+            src = ikey.reshape(ck, h * w)
+            aff = torch.softmax(_neg_sq_l2(src, key.reshape(ck, h * w), 1.0 / math.sqrt(ck)), dim=0)  # [src, tgt]
+            moved = torch.mm(small.reshape(n * kk, h * w), aff).reshape(n, kk, h, w)
         return F.interpolate(moved, size=(d.size(2), d.size(3)), mode="bilinear", align_corners=False)
 
     @torch.jit.export
@@ -335,14 +564,27 @@ class Fusion(nn.Module):
         moved = self.align(key, ikey, torch.cat([dpos, dneg], 1))
         a = dist[:, 0:1]
         b = dist[:, 1:2]
-        dfeat = torch.cat([a / (a + b + 1.0), torch.exp(-a / 16.0)], 1).view(n, 2, 1, 1).expand(n, 2, hh, ww)
+        if self.ratio_distances:
+            span = (a + b).clamp(min=1e-6)
+            dfeat = torch.cat([b / span, a / span], 1)
+        else:
+            dfeat = torch.cat([a / (a + b + 1.0), torch.exp(-a / 16.0)], 1)
+        dfeat = dfeat.view(n, 2, 1, 1).expand(n, 2, hh, ww)
         return torch.cat([self.norm(image).expand(n, -1, -1, -1), prev, cur, moved, dfeat], 1)
 
     def decode(self, x, cur):
-        """Fused logits from the network input; a residual on the logit of ``cur``."""
-        f4, f8, f16 = self.encoder(x)
-        c = cur.clamp(1e-4, 1.0 - 1e-4)
-        return self.decoder(f16, f8, f4) + torch.log(c / (1.0 - c))
+        """Fused logits from the network input (a residual on the logit of ``cur`` where configured)."""
+        if self.body is not None:
+            logits = self.body(x)
+        elif self.encoder is not None and self.decoder is not None:
+            f4, f8, f16 = self.encoder(x)
+            logits = self.decoder(f16, f8, f4)
+        else:
+            raise RuntimeError("Fusion has no network")
+        if self.residual_on_cur:
+            c = cur.clamp(1e-4, 1.0 - 1e-4)
+            logits = logits + torch.log(c / (1.0 - c))
+        return logits
 
     def forward(self, image, key, ikey, prev, cur, dpos, dneg, dist):
         return self.fuse(image, key, ikey, prev, cur, dpos, dneg, dist)
@@ -356,7 +598,8 @@ def fold_batchnorm(module: nn.Module) -> nn.Module:
             scale = bn.weight.detach() / torch.sqrt(bn.running_var + bn.eps)
             conv = m.conv
             conv.weight.data = conv.weight.data * scale.view(-1, 1, 1, 1)
-            bias = bn.bias.detach() - bn.running_mean * scale
+            shift = bn.running_mean if conv.bias is None else bn.running_mean - conv.bias.detach()
+            bias = bn.bias.detach() - shift * scale
             conv.bias = nn.Parameter(bias.clone())
             m.bn = nn.Identity()
     return module

@@ -17,6 +17,11 @@ STAGE_SIGNATURES = {
 }
 
 
+def memory_value_dim(cfg):
+    """Channels of what ``encode_value`` returns: Cv, or Ck + Cv when each object carries its own memory key."""
+    return cfg["value_dim"] + (cfg["key_dim"] if cfg.get("memory_keys", "frame") == "object" else 0)
+
+
 def example_calls(stage, cfg, c, n, height=64, width=96, t=3, seed=0):
     """Yield (method name, argument tuple) for every method of ``stage`` with random inputs of the given sizes."""
     g = torch.Generator().manual_seed(seed)
@@ -33,11 +38,14 @@ def example_calls(stage, cfg, c, n, height=64, width=96, t=3, seed=0):
         yield "encode_key", (image,)
         yield "encode_value", (image, None, masks[0], masks[1])  # f16 filled in by the caller from encode_key
         yield "segment", (None, None, None, None, torch.randn(1, cfg["key_dim"], t, h, w, generator=g),
-                          torch.randn(n, cfg["value_dim"], t, h, w, generator=g), torch.tensor(cfg["top_k"]))
+                          torch.randn(n, memory_value_dim(cfg), t, h, w, generator=g), torch.tensor(cfg["top_k"]))
         yield "aggregate", (torch.randn(n, 1, height, width, generator=g) * 3,)
     elif stage == "fusion":
         key = torch.randn(1, cfg["key_dim"], h, w, generator=g)
-        ikey = torch.randn(1, cfg["key_dim"], h, w, generator=g)
+        if cfg.get("memory_keys", "frame") == "object":  # the interacted frame's memory values, one per object
+            ikey = torch.randn(n, memory_value_dim(cfg), h, w, generator=g)
+        else:
+            ikey = torch.randn(1, cfg["key_dim"], h, w, generator=g)
         dist = torch.tensor([[1.0 + i, 4.0 + i] for i in range(n)])
         yield "fuse", (image, key, ikey, masks[0], masks[1], (masks[2] > 0.8).float(), (masks[3] > 0.8).float(),
                        dist)

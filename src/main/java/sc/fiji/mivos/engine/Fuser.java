@@ -1,5 +1,7 @@
 package sc.fiji.mivos.engine;
 
+import java.util.List;
+
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -11,8 +13,9 @@ import sc.fiji.mivos.model.NonFiniteOutputException;
 /**
  * Difference-aware fusion for one propagation round: merges, on a frame between the new interacted frame and an
  * earlier one, the previous round's masks with the new propagation, guided by how the masks changed at the new
- * interacted frame ({@code dpos}: gained, {@code dneg}: lost). Holds its own copies of the interacted frame's key and
- * of the change masks; close it when the round ends.
+ * interacted frame ({@code dpos}: gained, {@code dneg}: lost). Holds its own copies of the interacted frame's key (or,
+ * for networks with per-object memory keys, of its memory values) and of the change masks; close it when the round
+ * ends.
  */
 final class Fuser implements AutoCloseable {
 
@@ -28,17 +31,24 @@ final class Fuser implements AutoCloseable {
 
 	/**
 	 * @param ids the objects, ascending
-	 * @param ikey {@code [1,Ck,h,w]} key of the new interacted frame (copied)
+	 * @param origin the new interacted frame; with per-object memory keys its memory values must be in the bank
 	 * @param before processing-grid labels of the interacted frame before this round's interaction
 	 * @param after processing-grid labels of the interacted frame now
 	 */
-	Fuser(final SessionContext ctx, final int[] ids, final NDArray ikey, final int[] before, final int[] after) {
+	Fuser(final SessionContext ctx, final int[] ids, final int origin, final int[] before, final int[] after) {
 		this.ctx = ctx;
 		this.ids = ids;
 		manager = ctx.manager().newSubManager();
 		try {
-			this.ikey = ikey.duplicate();
-			this.ikey.attach(manager);
+			if (ctx.nets().objectMemoryKeys()) {
+				final NDArray values = ctx.bank().values(manager, List.of(origin), 0, ids.length);
+				ikey = values.squeeze(2);
+				values.close();
+			}
+			else {
+				ikey = ctx.cache().get(origin).features().key().duplicate();
+				ikey.attach(manager);
+			}
 			final NDArray b = ObjectMasks.masks(manager, before, ids, ctx.height(), ctx.width());
 			final NDArray a = ObjectMasks.masks(manager, after, ids, ctx.height(), ctx.width());
 			dpos = a.sub(b).clip(0, 1);
@@ -81,7 +91,8 @@ final class Fuser implements AutoCloseable {
 			final NDList logits = new NDList();
 			try {
 				for (final int[] b : ObjectMasks.batches(ids.length))
-					logits.add(ctx.nets().fusion().fuse(scope, frame.image(), frame.features().key(), ikey, ObjectMasks
+					logits.add(ctx.nets().fusion().fuse(scope, frame.image(), frame.features().key(), ctx.nets()
+						.objectMemoryKeys() ? ObjectMasks.rows(scope, ikey, b[0], b[1]) : ikey, ObjectMasks
 						.rows(scope, prev, b[0], b[1]), ObjectMasks.rows(scope, objects, b[0], b[1]), ObjectMasks.rows(scope,
 							dpos, b[0], b[1]), ObjectMasks.rows(scope, dneg, b[0], b[1]), ObjectMasks.rows(scope, distances,
 								b[0], b[1])));

@@ -209,8 +209,8 @@ public final class InteractionSession implements AutoCloseable {
 		if (ids.length == 0) p = clear(plan, cancel, listener);
 		else {
 			rememberInteractedFrames(ids);
-			try (Fuser fuser = schedule.size() == 0 ? null : new Fuser(ctx, ids, ctx.cache().get(origin).features()
-				.key(), before.getOrDefault(origin, interacted.get(origin).labels()), interacted.get(origin).labels()))
+			try (Fuser fuser = schedule.size() == 0 ? null : new Fuser(ctx, ids, origin, before.getOrDefault(origin,
+				interacted.get(origin).labels()), interacted.get(origin).labels()))
 			{
 				p = new Propagator(ctx, ids, interactedFrames()).run(plan, fuser, schedule, propagated, listener,
 					cancel, frameObserver);

@@ -13,6 +13,7 @@ import ai.djl.repository.zoo.Criteria;
 import ai.djl.repository.zoo.ModelNotFoundException;
 import ai.djl.repository.zoo.ZooModel;
 import ai.djl.translate.NoopTranslator;
+import com.google.gson.JsonElement;
 import sc.fiji.mivos.core.DeviceChoice;
 import sc.fiji.mivos.core.EngineSettings;
 import sc.fiji.mivos.core.MivosException;
@@ -33,6 +34,7 @@ public final class MivosNetworks implements AutoCloseable {
 	private final Segment segment;
 	private final Aggregate aggregate;
 	private final Fusion fusion;
+	private final boolean objectMemoryKeys;
 
 	private MivosNetworks(final ModelBundle bundle, final DeviceSelector.Selection device) {
 		this.bundle = bundle;
@@ -42,12 +44,13 @@ public final class MivosNetworks implements AutoCloseable {
 			final PtSymbolBlock propagation = loadModule(bundle.file("propagation"));
 			final PtSymbolBlock fusionModule = loadModule(bundle.file("fusion"));
 			root = NDManager.newBaseManager(device.device(), PyTorchRuntime.ENGINE);
+			objectMemoryKeys = objectMemoryKeys(bundle);
 			s2m = new S2m(new TorchMethod(s2mModule, "s2m"));
 			keyEncoder = new KeyEncoder(new TorchMethod(propagation, "encode_key"));
 			valueEncoder = new ValueEncoder(new TorchMethod(propagation, "encode_value"));
 			segment = new Segment(new TorchMethod(propagation, "segment"));
 			aggregate = new Aggregate(new TorchMethod(propagation, "aggregate"));
-			fusion = new Fusion(new TorchMethod(fusionModule, "fuse"));
+			fusion = new Fusion(new TorchMethod(fusionModule, "fuse"), objectMemoryKeys);
 		}
 		catch (final RuntimeException e) {
 			close();
@@ -85,6 +88,25 @@ public final class MivosNetworks implements AutoCloseable {
 			throw new MivosException("Cannot load " + file.getFileName() + " of model '" + bundle.name() + "': " + e
 				.getMessage(), e);
 		}
+	}
+
+	/** @return whether the manifest configuration says {@code "memory_keys": "object"} */
+	private static boolean objectMemoryKeys(final ModelBundle bundle) {
+		final JsonElement e = bundle.config().get("memory_keys");
+		return e != null && e.isJsonPrimitive() && "object".equals(e.getAsString());
+	}
+
+	/**
+	 * Whether each object's memory value carries its own memory key, as in the MiVOS networks: {@code encode_value}
+	 * then returns {@code [N,Ck+Cv,h,w]} with the key in the first Ck channels, {@code segment} reads the keys from
+	 * the memory values (its {@code memKeys} are only shape-checked), and {@code fuse} takes the interacted frame's
+	 * memory values as its {@code ikey}. Otherwise ({@code lite}) the frames' keys from {@code encode_key} are the
+	 * memory keys, shared by all objects.
+	 *
+	 * @return whether memory keys are per object
+	 */
+	public boolean objectMemoryKeys() {
+		return objectMemoryKeys;
 	}
 
 	/** @return a new manager on this model's device; close it to free what it holds */

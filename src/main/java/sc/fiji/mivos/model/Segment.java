@@ -8,7 +8,9 @@ import ai.djl.ndarray.types.Shape;
  * Reads the memory with top-k attention and decodes mask logits for a query frame ({@code segment}):
  * <ul>
  * <li>query {@link KeyFeatures}: {@code key [1,Ck,h,w], f16, f8, f4}</li>
- * <li>{@code memKeys [1,Ck,T,h,w]}, {@code memValues [N,Cv,T,h,w]} for T memory frames</li>
+ * <li>{@code memKeys [1,Ck,T,h,w]}, {@code memValues [N,Cv,T,h,w]} for T memory frames (with
+ * {@linkplain MivosNetworks#objectMemoryKeys() per-object memory keys} the keys are read from the first Ck channels of
+ * the values and {@code memKeys} only has to have its shape)</li>
  * <li>{@code topK}: memory entries each query position reads (clamped to {@code T·h·w} inside)</li>
  * <li>→ {@code logits [N,1,H,W]}</li>
  * </ul>

@@ -9,7 +9,8 @@ import ai.djl.ndarray.NDManager;
  * <li>{@code image [1,C,H,W]}, {@code f16 [1,C16,h,w]} (from {@link KeyEncoder})</li>
  * <li>{@code mask [N,1,H,W]} probability of each object</li>
  * <li>{@code others [N,1,H,W]} sum of the other objects' probabilities, clipped to 1</li>
- * <li>→ {@code value [N,Cv,h,w]}</li>
+ * <li>→ {@code value [N,Cv,h,w]}; with {@linkplain MivosNetworks#objectMemoryKeys() per-object memory keys}
+ * {@code [N,Ck+Cv,h,w]}, each object's memory key first (and {@code f16} unused)</li>
  * </ul>
  */
 public final class ValueEncoder {

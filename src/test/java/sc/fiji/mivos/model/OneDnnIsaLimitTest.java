@@ -10,8 +10,6 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,7 +25,6 @@ import sc.fiji.mivos.core.EngineSettings;
  */
 class OneDnnIsaLimitTest {
 
-	private static final Path PYTHON = Paths.get("/usr/bin/python3");
 	// NB: at 64×48 the AVX-512 kernels happened to be right; at 256×192 they gave wrong values and NaNs.
 	private static final int H = 256, W = 192;
 
@@ -43,7 +40,7 @@ class OneDnnIsaLimitTest {
 	@Test
 	void convolutionStagesMatchPython() throws IOException, InterruptedException {
 		ShippedModel.assumePresent();
-		assumeTrue(pythonHasTorch(), "no PyTorch for /usr/bin/python3 (apt-get install python3-torch)");
+		assumeTrue(PythonTorch.available(), PythonTorch.MISSING);
 		final float[] image = new float[H * W], prev = new float[H * W], pos = new float[H * W], neg = new float[H *
 			W];
 		for (int y = 0; y < H; y++)
@@ -89,32 +86,8 @@ class OneDnnIsaLimitTest {
 		try (InputStream in = getClass().getResourceAsStream("stage_reference.py")) {
 			Files.copy(in, script);
 		}
-		final Process p = new ProcessBuilder(PYTHON.toString(), script.toString(), dir.toString(), s2m.toString(),
-			propagation.toString(), "" + H, "" + W).redirectErrorStream(true).redirectOutput(dir.resolve("python.log")
-				.toFile()).start();
-		assertTrue(p.waitFor(120, TimeUnit.SECONDS), "python timed out");
-		assertEquals(0, p.exitValue(), () -> "python failed: " + readLog());
-	}
-
-	private String readLog() {
-		try {
-			return Files.readString(dir.resolve("python.log"));
-		}
-		catch (final IOException e) {
-			return e.getMessage();
-		}
-	}
-
-	private static boolean pythonHasTorch() throws InterruptedException {
-		if (!Files.isExecutable(PYTHON)) return false;
-		try {
-			final Process p = new ProcessBuilder(PYTHON.toString(), "-c", "import torch, numpy").redirectErrorStream(
-				true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-			return p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0;
-		}
-		catch (final IOException e) {
-			return false;
-		}
+		PythonTorch.run(dir.resolve("python.log"), 120, script.toString(), dir.toString(), s2m.toString(), propagation
+			.toString(), "" + H, "" + W);
 	}
 
 	private void write(final String name, final float[] data) throws IOException {
