@@ -17,7 +17,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Keeps the layers pointing one way, {@code core ← model ← engine ← io ← ij ← ui ← cli}, and keeps heavy or
+ * Keeps the layers pointing one way, {@code core ← model ← engine ← io ← ij ← ui ← cli}, with the build-time
+ * {@code dist} package (update-site tooling, not shipped in the plugin jar) on top, and keeps heavy or
  * display-bound libraries out of the lower layers. Scans the main sources for imports and fully qualified names.
  */
 class ArchitectureTest {
@@ -26,7 +27,7 @@ class ArchitectureTest {
 
 	/** Layer rank: a package may use packages of equal or lower rank only. */
 	private static final Map<String, Integer> RANK = Map.of("core", 0, "model", 1, "engine", 2, "io", 3, "ij", 4,
-		"ui", 5, "cli", 6);
+		"ui", 5, "cli", 6, "dist", 7);
 
 	/** External prefixes each layer must not use. */
 	private static final Map<String, List<String>> FORBIDDEN = Map.of( //
@@ -37,7 +38,8 @@ class ArchitectureTest {
 		"io", List.of("java.awt.", "javax.swing.", "ai.djl."), //
 		"ij", List.of("javax.swing.", "ai.djl."), //
 		"ui", List.of("ai.djl."), //
-		"cli", List.of("ai.djl."));
+		"cli", List.of("ai.djl."), //
+		"dist", List.of("ai.djl.", "ij.", "java.awt.", "javax.swing."));
 
 	private static final Pattern QUALIFIED = Pattern.compile("(?<![\\w.])((?:sc\\.fiji\\.mivos|ai\\.djl|ij|java\\.awt|javax\\.swing|com\\.google\\.gson|org\\.scijava)\\.[\\w.]*)");
 

@@ -46,12 +46,13 @@ final class EvaluateRun {
 		final long seed = cl.integer("seed", 1);
 		final int channel = cl.integer("channel", 1);
 		final int slice = cl.integer("slice", 1);
+		final int series = cl.integer("series", 1);
 		final EngineSettings settings = EngineOptions.read(cl);
 		cl.rejectUnknown();
 		if (images == null || gtPath == null || outDir == null) throw new MivosException(
 			"./mivos evaluate needs --images PATH --gt PATH --out DIR");
 
-		final ImagePlus imp = ImageFiles.open(images);
+		final ImagePlus imp = ImageFiles.open(images, series);
 		final int[] ab = range == null ? new int[] { 0, -1 } : frameRange(range, ImagePlusImgs.frameCount(imp));
 		final GroundTruthEvaluation.Options options = new GroundTruthEvaluation.Options(protocol, interactions,
 			maxObjects, ab[0], ab[1], choice, baselines, seed, channel, slice);

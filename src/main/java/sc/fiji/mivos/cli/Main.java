@@ -16,12 +16,13 @@ public final class Main {
 		"  demo      [--out DIR]                                 segment the bundled sample stack", //
 		"  segment   --image STACK --scribbles ROIS --out LABELS.tif [--masks LABELS.tif --mask-frames 1,40]", //
 		"            [--overlay PNG] [--model NAME] [--device cpu|gpu] [--threads N] [--channel C] [--slice Z]", //
-		"            [--top-k K] [--mem-every N] [--max-memory-frames N] [--processing-size PX]", //
+		"            [--top-k K] [--mem-every N] [--max-memory-frames N] [--processing-size PX] [--series S]", //
 		"  evaluate  --images PATH --gt PATH --out DIR [--protocol davis|cells|semi] [--interactions 8]", //
 		"            [--max-objects N] [--frames A:B] [--frame-choice oracle|suggest] [--baselines yes|no]", //
-		"            [--seed N] [--model NAME] [--device cpu|gpu] [--threads N] [--processing-size PX] ...", //
+		"            [--seed N] [--model NAME] [--device cpu|gpu] [--threads N] [--processing-size PX]", //
+		"            [--series S] ...", //
 		"  bench     [--json FILE] [--size PX] [--frames N] [--model NAME] [--device cpu|gpu] [--threads N]", //
-		"  info      [--model NAME] [--device cpu|gpu]            version, models, engine, device", //
+		"  info      [--model NAME] [--device cpu|gpu]            version, models, engine, CUDA, Bio-Formats", //
 		"  gui       [--image STACK] [--bench-strokes N] [--model NAME] ...  ImageJ with the interactive tool", //
 		"  test                                                  run all tests (shell only)");
 

@@ -39,6 +39,7 @@ final class SegmentRun {
 		final Path overlay = cl.path("overlay", null);
 		final int channel = cl.integer("channel", 1);
 		final int slice = cl.integer("slice", 1);
+		final int series = cl.integer("series", 1);
 		final var settings = EngineOptions.read(cl);
 		cl.rejectUnknown();
 		if (imagePath == null) throw new MivosException("./mivos segment needs --image STACK");
@@ -47,7 +48,7 @@ final class SegmentRun {
 			"./mivos segment needs --scribbles ROIS and/or --masks LABELS.tif");
 		if (maskPath == null && !maskFrames.isEmpty()) throw new MivosException("--mask-frames needs --masks");
 
-		final ImagePlus image = ImageFiles.open(imagePath);
+		final ImagePlus image = ImageFiles.open(imagePath, series);
 		final int frames = ImagePlusImgs.frameCount(image);
 		err.println("mivos: " + imagePath + ": " + image.getWidth() + "x" + image.getHeight() + ", " + frames +
 			" frames, " + image.getBitDepth() + "-bit");

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -18,7 +19,9 @@ import sc.fiji.mivos.core.MivosException;
 /**
  * Opens images from disk as {@link ImagePlus}: a TIFF (single image, stack or hyperstack, any compression ImageJ
  * reads, including LZW), a PNG or JPEG image, or a folder of single-image TIFF/PNG/JPEG files, which becomes a time
- * series (one frame per file, along T).
+ * series (one frame per file, along T). When Bio-Formats is installed ({@link BioFormats}), every other format it
+ * reads opens too, as does a chosen series of a multi-series file and an OME-TIFF with its full metadata; TIFF, PNG
+ * and JPEG files otherwise stay with ImageJ's own reader.
  */
 public final class ImageFiles {
 
@@ -28,6 +31,15 @@ public final class ImageFiles {
 	private ImageFiles() {}
 
 	/**
+	 * Opens a file or a folder of frames; the first series of a multi-series file.
+	 *
+	 * @see #open(Path, int)
+	 */
+	public static ImagePlus open(final Path path) {
+		return open(path, 1);
+	}
+
+	/**
 	 * Opens a file or a folder of frames.
 	 * <p>
 	 * A folder's files with one of {@link #EXTENSIONS} (any case; hidden files and other files are skipped) are
@@ -35,16 +47,43 @@ public final class ImageFiles {
 	 * They must all be single images of the same width, height and type. The title is the folder's name and each
 	 * frame is labelled with its file name.
 	 *
-	 * @throws MivosException naming the path when it does not exist, has an unsupported extension, cannot be read,
-	 *         or (for a folder) holds no images or frames that do not match
+	 * A file in another format, an OME-TIFF ({@code .ome.tif}, {@code .ome.tiff}) and any series but the first are
+	 * read by Bio-Formats when it is installed: one series as a hyperstack in XYCZT order, with its calibration.
+	 *
+	 * @param series 1-based series of a multi-series file (a plain TIFF, PNG or JPEG has one)
+	 * @throws MivosException naming the path when it does not exist, has an unsupported extension (naming
+	 *         Bio-Formats when it is missing), cannot be read, has no such series, or (for a folder) holds no images or
+	 *         frames that do not match
 	 */
-	public static ImagePlus open(final Path path) {
+	public static ImagePlus open(final Path path, final int series) {
+		return open(path, series, BioFormats.find());
+	}
+
+	/** {@link #open(Path, int)} with the given Bio-Formats, or none. */
+	static ImagePlus open(final Path path, final int series, final Optional<BioFormats> bioFormats) {
 		if (!Files.exists(path)) throw new MivosException("No such file or folder: " + path);
-		if (Files.isDirectory(path)) return openFolder(path);
-		if (!EXTENSIONS.contains(extension(path))) throw new MivosException("Cannot open " + path +
-			": unsupported file type; expected TIFF, PNG or JPEG (" + String.join(", ", EXTENSIONS.stream().sorted()
-				.toList()) + ") or a folder of them");
+		if (series < 1) throw new MivosException("Series " + series + " does not exist; series are numbered from 1");
+		if (Files.isDirectory(path)) {
+			if (series != 1) throw new MivosException("Cannot open series " + series + " of folder " + path +
+				": a folder of frames is a single series");
+			return openFolder(path);
+		}
+		final boolean plain = EXTENSIONS.contains(extension(path));
+		if (bioFormats.isPresent() && (!plain || series != 1 || isOmeTiff(path))) {
+			if (!Files.isReadable(path)) throw new MivosException("Cannot read " + path + ": permission denied");
+			return bioFormats.get().open(path, series);
+		}
+		if (!plain) throw new MivosException("Cannot open " + path + ": unsupported file type; expected TIFF, PNG or " +
+			"JPEG (" + String.join(", ", EXTENSIONS.stream().sorted().toList()) + ") or a folder of them; other " +
+			"formats open when Bio-Formats is installed (in Fiji it is, unless removed)");
+		if (series != 1) throw new MivosException("Cannot open series " + series + " of " + path +
+			": choosing a series needs Bio-Formats, which is not installed");
 		return openFile(path);
+	}
+
+	private static boolean isOmeTiff(final Path path) {
+		final String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
+		return name.endsWith(".ome.tif") || name.endsWith(".ome.tiff");
 	}
 
 	private static ImagePlus openFile(final Path path) {

@@ -2,7 +2,10 @@ package sc.fiji.mivos.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
 
 import org.junit.jupiter.api.Test;
 
@@ -28,6 +31,16 @@ class DeviceSelectorTest {
 		assertEquals(DeviceChoice.CPU, s.choice());
 		assertEquals(DeviceSelector.NO_GPU_WARNING, s.warning());
 		assertEquals(1, s.warning().lines().count());
+	}
+
+	@Test
+	void reportNamesTheBundledCpuBuild() {
+		final DeviceSelector.GpuReport r = DeviceSelector.report();
+		assumeTrue(r.systemGpus() == 0, "this machine has a CUDA device");
+		assertEquals(0, r.pytorchGpus());
+		assertEquals("cpu", r.flavour());
+		assertNull(r.cudaVersion());
+		assertTrue(Files.exists(r.library().resolve(System.mapLibraryName("torch"))), r.library().toString());
 	}
 
 	@Test
