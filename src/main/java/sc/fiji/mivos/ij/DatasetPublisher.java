@@ -64,13 +64,14 @@ public final class DatasetPublisher {
 	}
 
 	private static Service datasetService(final Context context) {
+		final Class<?> type;
 		try {
-			Class.forName(DATASET_SERVICE, false, DatasetPublisher.class.getClassLoader());
+			type = Class.forName(DATASET_SERVICE, false, DatasetPublisher.class.getClassLoader());
 		}
 		catch (final ClassNotFoundException e) {
 			return null;
 		}
-		return context.getService(DATASET_SERVICE);
+		return Service.class.isAssignableFrom(type) ? context.getService(type.asSubclass(Service.class)) : null;
 	}
 
 	/** Gives each axis its type (X, Y, then Z when 4D, then TIME), unit, scale and origin. */

@@ -49,6 +49,12 @@ public abstract class CommandPlugIn implements PlugIn {
 
 	@Override
 	public void run(final String arg) {
+		final Thread thread = Thread.currentThread();
+		final ClassLoader previous = thread.getContextClassLoader();
+		// NB: plain ImageJ loads this plugin and its libraries (SciJava, DJL) with its plugin class loader, which
+		// lookups through the context class loader (DJL's engines, SciJava's classes by name) would not see. The
+		// command's worker thread is made by this one and inherits it.
+		thread.setContextClassLoader(CommandPlugIn.class.getClassLoader());
 		try {
 			runOnCurrentImage();
 		}
@@ -56,6 +62,9 @@ public abstract class CommandPlugIn implements PlugIn {
 			// NB: ImageJ would print the exception and let the macro go on; a failed step must stop it.
 			IJ.log(title + " failed:\n" + stackTrace(e));
 			IJ.error(title, title + " failed: " + e + " (details in the Log window)");
+		}
+		finally {
+			thread.setContextClassLoader(previous);
 		}
 	}
 

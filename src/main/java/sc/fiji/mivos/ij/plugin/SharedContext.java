@@ -1,6 +1,8 @@
 package sc.fiji.mivos.ij.plugin;
 
 import org.scijava.Context;
+import org.scijava.plugin.DefaultPluginFinder;
+import org.scijava.plugin.PluginIndex;
 
 import ij.IJ;
 
@@ -26,7 +28,10 @@ public final class SharedContext {
 			final Object fiji = IJ.runPlugIn(Context.class.getName(), "");
 			if (fiji instanceof Context context) return context;
 		}
-		if (own == null) own = new Context();
+		// NB: plain ImageJ loads this plugin and its libraries with its own class loader; SciJava must find its
+		// plugins (and these commands) there, not through the thread's context class loader
+		if (own == null) own = new Context(new PluginIndex(new DefaultPluginFinder(SharedContext.class
+			.getClassLoader())));
 		return own;
 	}
 

@@ -13,13 +13,13 @@ import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 
 import ij.Macro;
+import ij.Menus;
 import ij.macro.Interpreter;
 
 /**
  * Runs macros through ImageJ 1.x as a user's ImageJ would, with MiVOS's menu entries installed from
  * {@code plugins.config}. ImageJ reads that file only from a jar whose name contains '_' in
- * {@code <plugins.dir>/plugins}; the classes themselves come from the test class path. The menus are built once per
- * JVM, so the plug-in folder is set up before the first macro runs.
+ * {@code <plugins.dir>/plugins}; the classes themselves come from the test class path.
  */
 public final class ImageJMacros {
 
@@ -108,6 +108,11 @@ public final class ImageJMacros {
 			// NB: the plugins folder itself, not its parent: ImageJ caches the property's parent reading on first
 			// use (another test may already have caused that) and then falls back to the raw property as the folder
 			System.setProperty("plugins.dir", root.resolve("plugins").toString());
+			// NB: with a display, ImageJ builds its menus the first time anything asks for them (opening an image
+			// does), possibly in an earlier test and without this folder; build them again as Help > Refresh Menus
+			// does, with empty startup macros (ImageJ's own would need its toolbar)
+			Files.writeString(Files.createDirectories(root.resolve("macros")).resolve("StartupMacros.txt"), "");
+			Menus.updateImageJMenus();
 			installed = true;
 		}
 		catch (final IOException e) {
