@@ -23,6 +23,7 @@ public final class Main {
 		"            [--series S] ...", //
 		"  bench     [--json FILE] [--size PX] [--frames N] [--model NAME] [--device cpu|gpu] [--threads N]", //
 		"  info      [--model NAME] [--device cpu|gpu]            version, models, engine, CUDA, Bio-Formats", //
+		"  gui       [--image STACK] [--bench-strokes N] [--model NAME] ...  ImageJ with the interactive tool", //
 		"  test                                                  run all tests (shell only)");
 
 	private Main() {}
@@ -45,6 +46,7 @@ public final class Main {
 				case "info" -> new InfoRun(cl, out).run();
 				case "bench" -> new BenchRun(cl, out, err).run();
 				case "evaluate" -> new EvaluateRun(cl, out, err).run();
+				case "gui" -> new GuiRun(cl, out).run();
 				default -> throw new MivosException("Unknown command '" + cl.command() + "'; try ./mivos help");
 			}
 			return 0;

@@ -1,5 +1,6 @@
 package sc.fiji.mivos.core;
 
+import java.util.List;
 import java.util.Objects;
 
 import net.imglib2.Cursor;
@@ -35,6 +36,40 @@ public final class LabelImgs {
 		for (int t = 0; t < labels.frames(); t++)
 			System.arraycopy(labels.frame(t), 0, data, t * n, n);
 		return ArrayImgs.ints(data, labels.width(), labels.height(), labels.frames());
+	}
+
+	/**
+	 * Copies labels segmented slice by slice into one new image: {@link #toImg(LabelStack)} for a single slice,
+	 * otherwise an XYZT {@code ArrayImg} with dimensions {@code [width, height, slices, frames]}, of
+	 * {@code UnsignedShortType} when every label fits in 0..65535, otherwise of {@code IntType}.
+	 *
+	 * @param slices labels of each Z slice, all of the same size and length
+	 */
+	public static Img<? extends IntegerType<?>> toImg(final List<LabelStack> slices) {
+		if (slices.size() == 1) return toImg(slices.get(0));
+		final LabelStack first = slices.get(0);
+		final int n = first.width() * first.height();
+		final int z = slices.size();
+		int max = 0;
+		for (final LabelStack s : slices)
+			max = Math.max(max, s.maxLabel());
+		final long[] dims = { first.width(), first.height(), z, first.frames() };
+		if (max <= 0xffff) {
+			final short[] data = new short[n * z * first.frames()];
+			for (int t = 0; t < first.frames(); t++)
+				for (int k = 0; k < z; k++) {
+					final int[] f = slices.get(k).frame(t);
+					final int offset = (t * z + k) * n;
+					for (int i = 0; i < n; i++)
+						data[offset + i] = (short) f[i];
+				}
+			return ArrayImgs.unsignedShorts(data, dims);
+		}
+		final int[] data = new int[n * z * first.frames()];
+		for (int t = 0; t < first.frames(); t++)
+			for (int k = 0; k < z; k++)
+				System.arraycopy(slices.get(k).frame(t), 0, data, (t * z + k) * n, n);
+		return ArrayImgs.ints(data, dims);
 	}
 
 	/**

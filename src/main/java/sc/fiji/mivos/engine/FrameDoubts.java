@@ -33,6 +33,16 @@ final class FrameDoubts {
 		doubts[t] = Double.NaN;
 	}
 
+	/** @return every frame's doubt (NaN where none), a copy */
+	double[] values() {
+		return doubts.clone();
+	}
+
+	/** Replaces every frame's doubt with {@code values} (same frame count). */
+	void restore(final double[] values) {
+		System.arraycopy(values, 0, doubts, 0, doubts.length);
+	}
+
 	double get(final int t) {
 		return doubts[t];
 	}

@@ -1,6 +1,7 @@
 package sc.fiji.mivos.engine;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -20,6 +21,7 @@ import sc.fiji.mivos.core.FrameSource;
 import sc.fiji.mivos.core.FusionSchedule;
 import sc.fiji.mivos.core.LabelStack;
 import sc.fiji.mivos.core.MivosException;
+import sc.fiji.mivos.core.PixelRect;
 import sc.fiji.mivos.core.Polarity;
 import sc.fiji.mivos.core.ProgressListener;
 import sc.fiji.mivos.core.PropagationPlan;
@@ -67,6 +69,12 @@ public final class InteractionSession implements AutoCloseable {
 	 */
 	private record Interaction(int[] labels, int[] ids, long version) {}
 
+	/** The part of an interaction's S2M result that is kept: all of it, or only what lies inside a region. */
+	private interface Keep {
+
+		int[] apply(int[] old, int[] fresh);
+	}
+
 	/**
 	 * @param nets the loaded networks (not closed by the session)
 	 * @param frames the time-lapse, normalised to 0..1
@@ -104,6 +112,28 @@ public final class InteractionSession implements AutoCloseable {
 	 *           has none
 	 */
 	public int[] interact(final int frame, final ScribbleSet scribblesOnFrame) {
+		return interact(frame, scribblesOnFrame, (old, fresh) -> fresh);
+	}
+
+	/**
+	 * Like {@link #interact(int, ScribbleSet)}, but only the pixels inside {@code region} change (local refinement):
+	 * S2M still sees the whole frame, and outside the region the frame keeps its labels.
+	 *
+	 * @param region image pixels that may change; clipped to the image
+	 * @throws MivosException as {@link #interact(int, ScribbleSet)}, or when the region lies outside the image
+	 */
+	public int[] interact(final int frame, final ScribbleSet scribblesOnFrame, final PixelRect region) {
+		final PixelRect r = region.clip(frames.width(), frames.height());
+		final int w = frames.width();
+		return interact(frame, scribblesOnFrame, (old, fresh) -> {
+			final int[] out = old.clone();
+			for (int y = r.y(); y < r.y() + r.height(); y++)
+				System.arraycopy(fresh, y * w + r.x(), out, y * w + r.x(), r.width());
+			return out;
+		});
+	}
+
+	private int[] interact(final int frame, final ScribbleSet scribblesOnFrame, final Keep keep) {
 		checkOpen();
 		checkFrame(frame);
 		if (scribblesOnFrame.isEmpty()) throw new MivosException("No scribbles for the interaction on frame " +
@@ -135,8 +165,10 @@ public final class InteractionSession implements AutoCloseable {
 			d = ObjectMasks.decode(ctx.aggregate(step, logits), ids);
 			ctx.timings().record(StageTimings.S2M, start);
 		}
-		final int[] labels = ctx.resampler().labelsToImage(d.labels(), d.confidence());
-		record(frame, old, oldProc, labels, d.labels());
+		final int[] fresh = ctx.resampler().labelsToImage(d.labels(), d.confidence());
+		final int[] labels = keep.apply(old, fresh);
+		record(frame, old, oldProc, labels, labels == fresh ? d.labels() : ctx.resampler().labelsToProcessing(
+			labels));
 		return labels.clone();
 	}
 
@@ -266,6 +298,96 @@ public final class InteractionSession implements AutoCloseable {
 				ctx.bank().put(t, f.features().key().duplicate(), value, tag);
 			}
 		}
+	}
+
+	// -- Editing, undo and resume --
+
+	/**
+	 * Takes object {@code id} out of every frame and every interaction, as if it had never been segmented; the round
+	 * count and the latest interaction stay.
+	 *
+	 * @return the 0-based frames whose labels changed
+	 */
+	public SortedSet<Integer> removeObject(final int id) {
+		checkOpen();
+		final SortedSet<Integer> changed = new TreeSet<>();
+		for (int t = 0; t < frames.frames(); t++) {
+			final int[] f = ctx.labels().frame(t);
+			boolean hit = false;
+			for (int i = 0; i < f.length; i++)
+				if (f[i] == id) {
+					f[i] = 0;
+					hit = true;
+				}
+			if (hit) {
+				ctx.labels().setFrame(t, f);
+				changed.add(t);
+			}
+		}
+		for (final Map.Entry<Integer, Interaction> e : interacted.entrySet()) {
+			final Interaction i = e.getValue();
+			if (Arrays.stream(i.ids()).noneMatch(v -> v == id)) continue;
+			final int[] proc = i.labels().clone();
+			for (int k = 0; k < proc.length; k++)
+				if (proc[k] == id) proc[k] = 0;
+			e.setValue(new Interaction(proc, ObjectMasks.presentIds(ctx.labels().frame(e.getKey())), ++versions));
+		}
+		return changed;
+	}
+
+	/** @return this session's bookkeeping now (without label frames and caches); see {@link SessionState} */
+	public SessionState state() {
+		checkOpen();
+		final Map<Integer, SessionState.Interacted> out = new TreeMap<>();
+		for (final Map.Entry<Integer, Interaction> e : interacted.entrySet())
+			out.put(e.getKey(), new SessionState.Interacted(e.getValue().labels(), e.getValue().ids(), e.getValue()
+				.version()));
+		return new SessionState(ctx.width(), ctx.height(), out, before, propagated, latest, round, versions, ctx
+			.doubts().values());
+	}
+
+	/**
+	 * Returns to an earlier {@link #state()} of this session or of an equal session (same image, settings and
+	 * networks), for undo, redo and resuming a saved session, and writes the label frames that differ. Memory
+	 * entries made from interactions that no longer match are dropped; the memory is re-encoded from the
+	 * interacted frames at the next propagation, so later rounds give what they would have given without the detour.
+	 *
+	 * @param frameLabels per 0-based frame, its labels at full size (row-major); frames not given keep theirs
+	 * @throws MivosException when the state or a frame does not fit this session's image and processing grid
+	 */
+	public void restore(final SessionState state, final Map<Integer, int[]> frameLabels) {
+		checkOpen();
+		final int n = frames.frames();
+		if (state.width() != ctx.width() || state.height() != ctx.height() || state.propagated().length != n || state
+			.doubts().length != n) throw new MivosException("The saved state is for a " + state.width() + "x" + state
+				.height() + " processing grid with " + state.propagated().length + " frames, not " + ctx.width() + "x" +
+				ctx.height() + " with " + n);
+		final int gridPixels = ctx.width() * ctx.height();
+		for (final Map.Entry<Integer, SessionState.Interacted> e : state.interacted().entrySet()) {
+			checkFrame(e.getKey());
+			if (e.getValue().labels().length != gridPixels) throw new MivosException("The saved interaction on frame " +
+				(e.getKey() + 1) + " is not on the processing grid");
+		}
+		for (final Map.Entry<Integer, int[]> e : frameLabels.entrySet()) {
+			checkFrame(e.getKey());
+			if (e.getValue().length != frames.width() * frames.height()) throw new MivosException("The labels of frame " +
+				(e.getKey() + 1) + " do not match the " + frames.width() + "x" + frames.height() + " image");
+		}
+		for (final Map.Entry<Integer, int[]> e : frameLabels.entrySet())
+			ctx.labels().setFrame(e.getKey(), e.getValue());
+		interacted.clear();
+		for (final Map.Entry<Integer, SessionState.Interacted> e : state.interacted().entrySet())
+			interacted.put(e.getKey(), new Interaction(e.getValue().labels(), e.getValue().ids(), e.getValue()
+				.version()));
+		before.clear();
+		before.putAll(state.before());
+		System.arraycopy(state.propagated(), 0, propagated, 0, n);
+		latest = state.latest();
+		round = state.round();
+		// NB: versions only grow, so a version never names two different masks in the memory bank.
+		versions = Math.max(versions, state.versions());
+		ctx.doubts().restore(state.doubts());
+		ctx.bank().retain(interacted.keySet());
 	}
 
 	// -- Queries --

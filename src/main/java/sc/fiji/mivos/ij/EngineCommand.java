@@ -1,23 +1,24 @@
 package sc.fiji.mivos.ij;
 
 import org.scijava.app.StatusService;
-import org.scijava.command.ContextCommand;
-import org.scijava.log.LogService;
 import org.scijava.plugin.Parameter;
 
 import ij.ImagePlus;
 import sc.fiji.mivos.core.CancelToken;
 import sc.fiji.mivos.core.DeviceChoice;
 import sc.fiji.mivos.core.EngineSettings;
-import sc.fiji.mivos.core.MivosException;
 import sc.fiji.mivos.core.ProgressListener;
 
 /**
  * The parameters every MiVOS command shares — their field names are the macro keys, documented in the README and
  * never renamed — and the plumbing from them to the engine: settings, progress on the status bar, cancel, and bad
  * input reported as a cancel reason rather than a stack trace.
+ * <p>
+ * The commands carry no menu path: their menu entries, in plain ImageJ as in Fiji, are the ImageJ 1.x plug-ins of
+ * {@code sc.fiji.mivos.ij.plugin} listed in {@code plugins.config}, which run these commands. A menu path here too
+ * would list every entry twice in Fiji. Scripts and headless runs use the commands through {@code CommandService}.
  */
-public abstract class EngineCommand extends ContextCommand {
+public abstract class EngineCommand extends MivosCommand {
 
 	@Parameter(label = "Image", description = "the time-lapse to segment; it is only read")
 	protected ImagePlus image;
@@ -27,6 +28,15 @@ public abstract class EngineCommand extends ContextCommand {
 
 	@Parameter(label = "Slice", min = "1", description = "1-based Z slice of a hyperstack that is segmented")
 	protected int slice = 1;
+
+	@Parameter(label = "Channels", required = false,
+		description = "several channels combined as input: all, or channels and ranges such as 1,3 or 2-4; " +
+			"empty = the channel above")
+	protected String channels = "";
+
+	@Parameter(label = "Channel projection", choices = { "mean", "max" },
+		description = "how several channels are combined into one")
+	protected String channel_projection = "mean";
 
 	@Parameter(label = "Model", description = "model name from the model manifest")
 	protected String model = EngineSettings.defaults().modelName();
@@ -60,24 +70,7 @@ public abstract class EngineCommand extends ContextCommand {
 	@Parameter
 	private StatusService status;
 
-	@Parameter
-	protected LogService log;
-
 	private final CancelToken cancelToken = new CancelToken();
-
-	/** Does the command's work; bad input is thrown as {@link MivosException}. */
-	protected abstract void execute();
-
-	@Override
-	public final void run() {
-		try {
-			execute();
-		}
-		catch (final MivosException e) {
-			log.error("MiVOS: " + e.getMessage());
-			cancel(e.getMessage());
-		}
-	}
 
 	@Override
 	public void cancel(final String reason) {
@@ -98,6 +91,11 @@ public abstract class EngineCommand extends ContextCommand {
 	protected ProgressListener progress() {
 		return (text, done, total) -> status.showStatus((int) Math.min(Integer.MAX_VALUE, done), (int) Math.min(
 			Integer.MAX_VALUE, total), "MiVOS: " + text);
+	}
+
+	/** @return the input channel(s) the keys {@code channel}, {@code channels} and {@code channel_projection} name */
+	protected InputChannels inputChannels() {
+		return InputChannels.parse(channel, channels, channel_projection);
 	}
 
 	/** @return the image's current frame, 0-based */

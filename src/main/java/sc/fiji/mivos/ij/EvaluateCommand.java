@@ -17,7 +17,7 @@ import sc.fiji.mivos.engine.RobotEvaluation.FrameChoice;
  * given ground truth (DAVIS, cell or semi-supervised protocol), beside the baselines, and writes
  * {@code report.json} and {@code report.html} to the output folder.
  */
-@Plugin(type = Command.class, menuPath = "Plugins>Segmentation>MiVOS>Evaluate against ground truth")
+@Plugin(type = Command.class)
 public final class EvaluateCommand extends EngineCommand {
 
 	@Parameter(label = "Ground truth", style = "both",
@@ -65,7 +65,7 @@ public final class EvaluateCommand extends EngineCommand {
 			first_frame + ".." + (last + 1) + " is not within the image's frames 1.." + frames);
 		final GroundTruthEvaluation.Options options = new GroundTruthEvaluation.Options(InteractionProtocol.parse(
 			protocol), interactions, max_objects, first_frame - 1, last, FrameChoice.parse(frame_choice), baselines,
-			seed, channel, slice);
+			seed, inputChannels(), slice);
 		final Map<String, Object> report = GroundTruthEvaluation.run(image, ground_truth.toPath(), settings(), mivos
 			.networks(settings()), options, output_folder.toPath(), progress(), cancelToken(), note -> log.info(
 				"MiVOS: " + note));

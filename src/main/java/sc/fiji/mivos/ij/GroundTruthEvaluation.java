@@ -45,16 +45,25 @@ public final class GroundTruthEvaluation {
 	 * @param maxObjects keep only the this many largest ground-truth objects; 0 = all
 	 * @param firstFrame 0-based first frame evaluated
 	 * @param lastFrame 0-based last frame evaluated, inclusive; -1 = the last frame
-	 * @param channel 1-based input channel of a hyperstack
+	 * @param channels the input channel(s) of a hyperstack
 	 * @param slice 1-based Z slice of a hyperstack
 	 */
 	public record Options(InteractionProtocol protocol, int interactions, int maxObjects, int firstFrame,
-		int lastFrame, FrameChoice frameChoice, boolean baselines, long seed, int channel, int slice)
+		int lastFrame, FrameChoice frameChoice, boolean baselines, long seed, InputChannels channels, int slice)
 	{
 
 		public Options {
 			if (interactions < 1) throw new MivosException("The number of interactions must be at least 1");
 			if (maxObjects < 0) throw new MivosException("The object cap must be 0 (all) or more");
+		}
+
+		/** Options with one 1-based input channel. */
+		public Options(final InteractionProtocol protocol, final int interactions, final int maxObjects,
+			final int firstFrame, final int lastFrame, final FrameChoice frameChoice, final boolean baselines,
+			final long seed, final int channel, final int slice)
+		{
+			this(protocol, interactions, maxObjects, firstFrame, lastFrame, frameChoice, baselines, seed, InputChannels
+				.single(channel), slice);
 		}
 	}
 
@@ -68,7 +77,7 @@ public final class GroundTruthEvaluation {
 		final MivosNetworks nets, final Options options, final Path outDir, final ProgressListener progress,
 		final CancelToken cancel, final Consumer<String> notes)
 	{
-		FrameSource frames = ImagePlusImgs.frameSource(image, options.channel(), options.slice(), settings
+		FrameSource frames = ImagePlusImgs.frameSource(image, options.channels(), options.slice(), settings
 			.lowPercentile(), settings.highPercentile());
 		final GroundTruth gt = GroundTruthReader.read(gtPath, frames.width(), frames.height(), frames.frames());
 		gt.notes().forEach(n -> notes.accept("ground truth: " + n));

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.function.Function;
 
 import net.imglib2.RandomAccessibleInterval;
+import net.imglib2.converter.Converters;
 import net.imglib2.img.basictypeaccess.array.ByteArray;
 import net.imglib2.img.basictypeaccess.array.FloatArray;
 import net.imglib2.img.basictypeaccess.array.IntArray;
@@ -20,6 +21,7 @@ import net.imglib2.type.numeric.integer.UnsignedShortType;
 import net.imglib2.type.numeric.real.FloatType;
 import net.imglib2.util.Fraction;
 import net.imglib2.view.Views;
+import net.imglib2.view.composite.RealComposite;
 
 import sc.fiji.mivos.core.FrameSource;
 import sc.fiji.mivos.core.MivosException;
@@ -42,7 +44,7 @@ public final class ImagePlusImgs {
 	}
 
 	/** @return whether the Z dimension of {@code imp} serves as time (one frame, several slices) */
-	static boolean zIsTime(final ImagePlus imp) {
+	public static boolean zIsTime(final ImagePlus imp) {
 		return imp.getNFrames() == 1 && imp.getNSlices() > 1;
 	}
 
@@ -113,25 +115,62 @@ public final class ImagePlusImgs {
 	public static FrameSource frameSource(final ImagePlus imp, final int channel, final int slice,
 		final double lowPercentile, final double highPercentile)
 	{
+		return frameSource(imp, InputChannels.single(channel), slice, lowPercentile, highPercentile);
+	}
+
+	/**
+	 * Like {@link #frameSource(ImagePlus, int, int, double, double)}, for one channel or several channels of a grey
+	 * image combined pixel by pixel into one grey channel by their mean or maximum, kept in the image's pixel type
+	 * (so an 8-bit mean is rounded and still normalised as {@code v / 255}).
+	 *
+	 * @throws MivosException for indexed-colour images, a channel or slice out of range, or several channels of an
+	 *         RGB image
+	 */
+	public static FrameSource frameSource(final ImagePlus imp, final InputChannels channels, final int slice,
+		final double lowPercentile, final double highPercentile)
+	{
 		if (imp.getType() == ImagePlus.COLOR_256) throw new MivosException("Image '" + imp.getTitle() +
 			"' is indexed colour (8-bit with a colour table); convert to 8-bit or RGB first");
-		if (channel < 1 || channel > imp.getNChannels()) throw new MivosException("Channel " + channel +
-			" does not exist: image '" + imp.getTitle() + "' has " + imp.getNChannels() + " channel(s)");
+		final int[] selected = channels.resolve(imp.getNChannels(), imp.getTitle());
 		final boolean zIsTime = zIsTime(imp);
 		if (zIsTime && slice != 1) throw new MivosException("Slice " + slice + " does not exist: image '" + imp
 			.getTitle() + "' has a single frame, so its " + imp.getNSlices() + " slices are read as time; use slice 1");
 		if (!zIsTime && (slice < 1 || slice > imp.getNSlices())) throw new MivosException("Slice " + slice +
 			" does not exist: image '" + imp.getTitle() + "' has " + imp.getNSlices() + " slice(s)");
-		if (imp.getType() == ImagePlus.COLOR_RGB) return NormalizedFrames.ofArgb(timeLapse(toArgbImg(imp), channel,
-			slice, zIsTime));
-		return grey(imp, channel, slice, zIsTime, lowPercentile, highPercentile);
+		if (imp.getType() == ImagePlus.COLOR_RGB) {
+			if (selected.length > 1) throw new MivosException("Image '" + imp.getTitle() + "' is RGB: its colours " +
+				"are one channel and are used together; choose a single channel");
+			return NormalizedFrames.ofArgb(timeLapse(toArgbImg(imp), selected[0], slice, zIsTime));
+		}
+		return grey(imp, selected, channels.projection(), slice, zIsTime, lowPercentile, highPercentile);
 	}
 
-	private static <T extends RealType<T>> FrameSource grey(final ImagePlus imp, final int channel, final int slice,
-		final boolean zIsTime, final double lowPercentile, final double highPercentile)
+	private static <T extends RealType<T>> FrameSource grey(final ImagePlus imp, final int[] channels,
+		final InputChannels.Projection projection, final int slice, final boolean zIsTime,
+		final double lowPercentile, final double highPercentile)
 	{
 		final RandomAccessibleInterval<T> xyczt = toImg(imp);
-		return NormalizedFrames.of(timeLapse(xyczt, channel, slice, zIsTime), lowPercentile, highPercentile);
+		final List<RandomAccessibleInterval<T>> planes = new ArrayList<>(channels.length);
+		for (final int c : channels)
+			planes.add(timeLapse(xyczt, c, slice, zIsTime));
+		final RandomAccessibleInterval<T> xyt = planes.size() == 1 ? planes.get(0) : project(planes, projection,
+			xyczt.getType().createVariable());
+		return NormalizedFrames.of(xyt, lowPercentile, highPercentile);
+	}
+
+	/** Combines XYT images of one type pixel by pixel, lazily, into one of the same type. */
+	private static <T extends RealType<T>> RandomAccessibleInterval<T> project(
+		final List<RandomAccessibleInterval<T>> planes, final InputChannels.Projection projection, final T type)
+	{
+		final int n = planes.size();
+		final RandomAccessibleInterval<RealComposite<T>> xyt = Views.collapseReal(Views.stack(planes));
+		return Converters.convert(xyt, (in, out) -> {
+			double v = projection == InputChannels.Projection.MAX ? Double.NEGATIVE_INFINITY : 0;
+			for (int i = 0; i < n; i++)
+				v = projection == InputChannels.Projection.MAX ? Math.max(v, in.get(i).getRealDouble()) : v + in.get(i)
+					.getRealDouble();
+			out.setReal(projection == InputChannels.Projection.MAX ? v : v / n);
+		}, type);
 	}
 
 	/** Cuts an XYCZT image down to XYT at a 1-based channel and slice; with {@code zIsTime} Z becomes T. */

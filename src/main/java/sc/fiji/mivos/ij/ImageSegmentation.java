@@ -47,7 +47,7 @@ public final class ImageSegmentation {
 
 	private final MivosNetworks networks;
 	private final EngineSettings settings;
-	private final int channel;
+	private final InputChannels channels;
 	private final int slice;
 
 	/**
@@ -57,9 +57,19 @@ public final class ImageSegmentation {
 	public ImageSegmentation(final MivosNetworks networks, final EngineSettings settings, final int channel,
 		final int slice)
 	{
+		this(networks, settings, InputChannels.single(channel), slice);
+	}
+
+	/**
+	 * @param channels the channel(s) of a hyperstack used as network input
+	 * @param slice 1-based Z slice of a hyperstack that is segmented
+	 */
+	public ImageSegmentation(final MivosNetworks networks, final EngineSettings settings,
+		final InputChannels channels, final int slice)
+	{
 		this.networks = networks;
 		this.settings = settings;
-		this.channel = channel;
+		this.channels = channels;
 		this.slice = slice;
 	}
 
@@ -72,7 +82,7 @@ public final class ImageSegmentation {
 	public Result run(final ImagePlus image, final ScribbleSet scribbles, final Map<Integer, int[]> masks,
 		final ProgressListener progress, final CancelToken cancel)
 	{
-		final FrameSource frames = ImagePlusImgs.frameSource(image, channel, slice, settings.lowPercentile(), settings
+		final FrameSource frames = ImagePlusImgs.frameSource(image, channels, slice, settings.lowPercentile(), settings
 			.highPercentile());
 		scribbles.validate(frames.width(), frames.height(), frames.frames());
 		final Map<Integer, int[]> checkedMasks = new TreeMap<>();

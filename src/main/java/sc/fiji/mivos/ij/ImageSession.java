@@ -2,6 +2,11 @@ package sc.fiji.mivos.ij;
 
 import ij.ImagePlus;
 import ij.ImageStack;
+
+import java.util.Collection;
+import java.util.Map;
+import java.util.TreeMap;
+
 import net.imglib2.img.Img;
 import net.imglib2.type.numeric.IntegerType;
 import sc.fiji.mivos.core.CancelToken;
@@ -23,7 +28,7 @@ import sc.fiji.mivos.model.MivosNetworks;
 public final class ImageSession implements AutoCloseable {
 
 	/** What the session was made for; a different key needs a new session. */
-	public record Key(int imageId, EngineSettings settings, int channel, int slice) {}
+	public record Key(int imageId, EngineSettings settings, InputChannels channels, int slice) {}
 
 	private final Key key;
 	private final String title;
@@ -31,16 +36,16 @@ public final class ImageSession implements AutoCloseable {
 	private final ImagePlus labels;
 
 	/**
-	 * @param channel 1-based input channel of a hyperstack
+	 * @param channels the input channel(s) of a hyperstack
 	 * @param slice 1-based Z slice of a hyperstack
 	 */
 	public ImageSession(final ImagePlus image, final MivosNetworks networks, final EngineSettings settings,
-		final int channel, final int slice)
+		final InputChannels channels, final int slice)
 	{
-		this.key = new Key(image.getID(), settings, channel, slice);
+		this.key = new Key(image.getID(), settings, channels, slice);
 		this.title = image.getTitle();
-		final FrameSource frames = ImagePlusImgs.frameSource(image, channel, slice, settings.lowPercentile(), settings
-			.highPercentile());
+		final FrameSource frames = ImagePlusImgs.frameSource(image, channels, slice, settings.lowPercentile(),
+			settings.highPercentile());
 		this.engine = new InteractionSession(networks, frames, settings);
 		this.labels = LabelImages.toImagePlus(engine.labels(), labelTitle(title), image);
 	}
@@ -99,8 +104,8 @@ public final class ImageSession implements AutoCloseable {
 		}
 	}
 
-	/** Copies the engine's labels into the label image (a new ImagePlus when ids outgrow 16 bits). */
-	private void refreshLabels() {
+	/** Copies all the engine's labels into the label image (its stack is replaced when ids outgrow 16 bits). */
+	public void refreshLabels() {
 		final LabelStack current = engine.labels();
 		final ImagePlus fresh = LabelImages.toImagePlus(current, labels.getTitle(), labels);
 		final ImageStack target = labels.getStack();
@@ -109,6 +114,31 @@ public final class ImageSession implements AutoCloseable {
 		else for (int i = 1; i <= source.getSize(); i++)
 			target.setPixels(source.getPixels(i), i);
 		labels.updateAndDraw();
+	}
+
+	/**
+	 * Copies the engine's labels of some frames into the label image, after a step that changed only those (the
+	 * whole image is rebuilt when an id no longer fits its bit depth).
+	 *
+	 * @param frames 0-based frames
+	 */
+	public void refreshLabels(final Collection<Integer> frames) {
+		final boolean floats = labels.getBitDepth() == 32;
+		final Map<Integer, int[]> fresh = new TreeMap<>();
+		for (final int t : frames) {
+			final int[] f = engine.labels(t);
+			for (final int v : f)
+				if (!floats && v > 0xffff) {
+					refreshLabels();
+					return;
+				}
+			fresh.put(t, f);
+		}
+		final ImageStack target = labels.getStack();
+		for (final Map.Entry<Integer, int[]> e : fresh.entrySet())
+			target.setPixels(LabelImages.processor(e.getValue(), labels.getWidth(), labels.getHeight(), floats)
+				.getPixels(), e.getKey() + 1);
+		if (!fresh.isEmpty()) labels.updateAndDraw();
 	}
 
 	static String labelTitle(final String imageTitle) {

@@ -3,12 +3,15 @@ package sc.fiji.mivos.ij;
 import ij.ImagePlus;
 import ij.ImageStack;
 import ij.measure.Calibration;
+import ij.plugin.Duplicator;
 import ij.process.FloatProcessor;
 import ij.process.ImageProcessor;
 import ij.process.LUT;
 import ij.process.ShortProcessor;
 
 import java.awt.Color;
+import java.util.ArrayList;
+import java.util.List;
 
 import sc.fiji.mivos.core.LabelStack;
 import sc.fiji.mivos.core.MivosException;
@@ -37,32 +40,35 @@ public final class LabelImages {
 	public static ImagePlus toImagePlus(final LabelStack labels, final String title,
 		final ImagePlus calibrationSource)
 	{
-		final int max = labels.maxLabel();
+		return toImagePlus(List.of(labels), title, calibrationSource);
+	}
+
+	/**
+	 * Builds a label hyperstack from labels segmented slice by slice: one channel, {@code slices.size()} Z slices
+	 * and as many time points as each slice has, otherwise as {@link #toImagePlus(LabelStack, String, ImagePlus)}.
+	 *
+	 * @param slices the labels of each Z slice, in slice order, all of the same size and length
+	 * @throws MivosException if an id exceeds {@link #MAX_FLOAT_LABEL}
+	 */
+	public static ImagePlus toImagePlus(final List<LabelStack> slices, final String title,
+		final ImagePlus calibrationSource)
+	{
+		int max = 0;
+		for (final LabelStack s : slices)
+			max = Math.max(max, s.maxLabel());
 		if (max > MAX_FLOAT_LABEL) throw new MivosException("Label " + max + " is too large for an ImageJ label " +
 			"image; ids up to " + MAX_FLOAT_LABEL + " can be stored");
-		final int w = labels.width();
-		final int h = labels.height();
+		final LabelStack first = slices.get(0);
+		final int w = first.width();
+		final int h = first.height();
 		final ImageStack stack = new ImageStack(w, h);
-		for (int t = 0; t < labels.frames(); t++) {
-			final int[] f = labels.frame(t);
-			final ImageProcessor ip;
-			if (max <= 0xffff) {
-				final short[] px = new short[f.length];
-				for (int i = 0; i < f.length; i++)
-					px[i] = (short) f[i];
-				ip = new ShortProcessor(w, h, px, null);
-			}
-			else {
-				final float[] px = new float[f.length];
-				for (int i = 0; i < f.length; i++)
-					px[i] = f[i];
-				ip = new FloatProcessor(w, h, px);
-			}
-			stack.addSlice("t" + (t + 1), ip);
-		}
+		for (int t = 0; t < first.frames(); t++)
+			for (int z = 0; z < slices.size(); z++)
+				stack.addSlice(slices.size() > 1 ? "z" + (z + 1) + " t" + (t + 1) : "t" + (t + 1), processor(slices.get(
+					z).frame(t), w, h, max > 0xffff));
 		final ImagePlus imp = new ImagePlus(title == null ? "labels" : title, stack);
-		imp.setDimensions(1, 1, labels.frames());
-		imp.setOpenAsHyperStack(labels.frames() > 1);
+		imp.setDimensions(1, slices.size(), first.frames());
+		imp.setOpenAsHyperStack(first.frames() > 1 || slices.size() > 1);
 		imp.getProcessor().setLut(lut());
 		imp.setDisplayRange(0, 255);
 		if (calibrationSource != null) {
@@ -71,6 +77,24 @@ public final class LabelImages {
 			imp.setCalibration(cal);
 		}
 		return imp;
+	}
+
+	/**
+	 * @param frame row-major labels of one frame
+	 * @param floats whether to make a 32-bit float plane (ids above 65535) rather than a 16-bit one
+	 * @return the frame as a label image plane (a fresh array)
+	 */
+	static ImageProcessor processor(final int[] frame, final int width, final int height, final boolean floats) {
+		if (!floats) {
+			final short[] px = new short[frame.length];
+			for (int i = 0; i < frame.length; i++)
+				px[i] = (short) frame[i];
+			return new ShortProcessor(width, height, px, null);
+		}
+		final float[] px = new float[frame.length];
+		for (int i = 0; i < frame.length; i++)
+			px[i] = frame[i];
+		return new FloatProcessor(width, height, px);
 	}
 
 	/**
@@ -113,6 +137,22 @@ public final class LabelImages {
 			out.setFrame(t, f);
 		}
 		return out;
+	}
+
+	/**
+	 * Reads a label image slice by slice: a one-channel hyperstack with several Z slices and several time points
+	 * gives one stack per slice; any other label image gives the one stack of {@link #toLabelStack}.
+	 *
+	 * @return the labels of each Z slice, in slice order
+	 * @throws MivosException as {@link #toLabelStack}
+	 */
+	public static List<LabelStack> toLabelSlices(final ImagePlus labels) {
+		if (labels.getNSlices() == 1 || labels.getNFrames() == 1) return List.of(toLabelStack(labels));
+		final List<LabelStack> slices = new ArrayList<>(labels.getNSlices());
+		for (int z = 1; z <= labels.getNSlices(); z++)
+			slices.add(toLabelStack(new Duplicator().run(labels, 1, labels.getNChannels(), z, z, 1, labels
+				.getNFrames())));
+		return slices;
 	}
 
 	/**

@@ -15,9 +15,10 @@ import sc.fiji.mivos.engine.InteractionReplay;
 /**
  * <em>Propagate</em>: carries the masks of the interacted frames through the stack (or a frame range) and fuses
  * them with the previous round. When the image has no interaction yet, every scribbled frame is applied and
- * propagated in frame order first — the one-step headless and macro path.
+ * propagated in frame order first — the one-step headless and macro path. With {@code all_slices} every Z slice
+ * of a hyperstack is segmented on its own ({@link SliceBySliceSegmentation}).
  */
-@Plugin(type = Command.class, menuPath = "Plugins>Segmentation>MiVOS>Propagate")
+@Plugin(type = Command.class)
 public final class PropagateCommand extends ScribbleCommand {
 
 	@Parameter(label = "First frame", min = "1", description = "1-based first frame of the range")
@@ -25,6 +26,10 @@ public final class PropagateCommand extends ScribbleCommand {
 
 	@Parameter(label = "Last frame", min = "0", description = "1-based last frame of the range (0 = the last frame)")
 	private int last_frame = 0;
+
+	@Parameter(label = "All slices", description = "segment every Z slice of a Z x T hyperstack on its own " +
+		"(scribbles without a Z position count for every slice); slice is then ignored")
+	private boolean all_slices = false;
 
 	@Parameter(type = ItemIO.OUTPUT, label = "Labels")
 	private ImagePlus labels;
@@ -37,10 +42,15 @@ public final class PropagateCommand extends ScribbleCommand {
 		if (first < 0 || last >= frames || first > last) throw new MivosException("Frame range " + first_frame +
 			".." + (last + 1) + " is not within the image's frames 1.." + frames);
 		final EngineSettings settings = settings();
-		ImageSession session = mivos.existingSession(image, settings, channel, slice);
+		if (all_slices) {
+			labels = SliceBySliceSegmentation.run(image, ScribbleSources.find(image, scribbles), mivos.networks(
+				settings), settings, inputChannels(), first, last, progress(), cancelToken());
+			return;
+		}
+		ImageSession session = mivos.existingSession(image, settings, inputChannels(), slice);
 		if (session == null || session.engine().interactedFrames().isEmpty()) {
 			final var all = RoiScribbles.fromRois(ScribbleSources.find(image, scribbles), image);
-			session = mivos.session(image, settings, channel, slice);
+			session = mivos.session(image, settings, inputChannels(), slice);
 			session.replay(new InteractionReplay(all, Map.of()), first, last, progress(), cancelToken());
 		}
 		else session.propagate(first, last, progress(), cancelToken());

@@ -58,6 +58,28 @@ public final class RoiScribbles {
 	}
 
 	/**
+	 * Picks the ROIs of one Z slice, for segmenting a hyperstack slice by slice: those positioned on that slice, and
+	 * those with no Z position (hyperstack Z 0, or plain position 0), which count for every slice.
+	 *
+	 * @param slice 1-based Z slice of {@code imp}
+	 * @throws MivosException naming a multi-point ROI whose points lie on different positions
+	 */
+	public static Roi[] onSlice(final Roi[] rois, final ImagePlus imp, final int slice) {
+		final List<Roi> out = new ArrayList<>();
+		for (final Roi roi : rois) {
+			if (roi instanceof PointRoi points && !roi.hasHyperStackPosition() && points
+				.getPosition() == PointRoi.POINTWISE_POSITION) throw new MivosException("ROI '" + roi.getName() +
+					"' has points on several stack positions; to segment slice by slice, give each slice its own ROI");
+			final int z;
+			if (roi.hasHyperStackPosition()) z = roi.getZPosition();
+			else if (roi.getPosition() <= 0 || roi.getPosition() > imp.getStackSize()) z = 0;
+			else z = imp.convertIndexToPosition(roi.getPosition())[1];
+			if (z == 0 || z == slice) out.add(roi);
+		}
+		return out.toArray(Roi[]::new);
+	}
+
+	/**
 	 * Reads the ROIs of the image's overlay.
 	 *
 	 * @return the scribbles, empty when the image has no overlay

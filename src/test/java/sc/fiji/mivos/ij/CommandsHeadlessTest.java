@@ -17,9 +17,6 @@ import org.scijava.command.CommandModule;
 import org.scijava.command.CommandService;
 
 import ij.ImagePlus;
-import ij.ImageStack;
-import ij.gui.Line;
-import ij.gui.Overlay;
 import ij.process.ByteProcessor;
 import ij.process.LUT;
 import net.imglib2.RandomAccess;
@@ -32,7 +29,7 @@ import sc.fiji.mivos.core.LabelStack;
 /** The SciJava commands run headless through {@link CommandService}, as a script or batch job would run them. */
 class CommandsHeadlessTest {
 
-	private static final int SIZE = 64, FRAMES = 6;
+	private static final int SIZE = TwoDiscs.SIZE, FRAMES = TwoDiscs.FRAMES;
 
 	private static Context context;
 	private static CommandService commands;
@@ -50,8 +47,8 @@ class CommandsHeadlessTest {
 
 	@Test
 	void scribbleToMaskThenPropagateLabelsBothDiscsOnEveryFrame() throws Exception {
-		final ImagePlus image = twoDiscs();
-		image.setOverlay(strokes());
+		final ImagePlus image = TwoDiscs.image();
+		image.setOverlay(TwoDiscs.strokeOverlay());
 		final Object pixelsBefore = image.getStack().getPixels(3);
 		final byte[] copyBefore = ((byte[]) pixelsBefore).clone();
 
@@ -84,8 +81,8 @@ class CommandsHeadlessTest {
 
 	@Test
 	void propagateAloneAppliesEveryScribbledFrame() throws Exception {
-		final ImagePlus image = twoDiscs();
-		image.setOverlay(strokes());
+		final ImagePlus image = TwoDiscs.image();
+		image.setOverlay(TwoDiscs.strokeOverlay());
 		final CommandModule prop = commands.run(PropagateCommand.class, false, Map.of("image", image, "first_frame",
 			1, "last_frame", 4)).get();
 		assertFalse(prop.isCanceled(), () -> prop.getCancelReason());
@@ -96,7 +93,7 @@ class CommandsHeadlessTest {
 
 	@Test
 	void missingScribblesCancelWithAClearReason() throws Exception {
-		final ImagePlus image = twoDiscs();
+		final ImagePlus image = TwoDiscs.image();
 		final CommandModule m = commands.run(ScribbleToMaskCommand.class, false, Map.of("image", image)).get();
 		assertTrue(m.isCanceled());
 		assertTrue(m.getCancelReason().contains("No scribbles"), m.getCancelReason());
@@ -104,8 +101,8 @@ class CommandsHeadlessTest {
 
 	@Test
 	void scribblesOnAnotherFrameOnlyAreNamed() throws Exception {
-		final ImagePlus image = twoDiscs();
-		image.setOverlay(strokes());
+		final ImagePlus image = TwoDiscs.image();
+		image.setOverlay(TwoDiscs.strokeOverlay());
 		final CommandModule m = commands.run(ScribbleToMaskCommand.class, false, Map.of("image", image, "frame", 3))
 			.get();
 		assertTrue(m.isCanceled());
@@ -124,13 +121,13 @@ class CommandsHeadlessTest {
 		bp.setLut(new LUT(r, g, b));
 		final ImagePlus indexed = new ImagePlus("indexed", bp);
 		indexed.setTypeToColor256();
-		indexed.setOverlay(strokes());
+		indexed.setOverlay(TwoDiscs.strokeOverlay());
 		final CommandModule m = commands.run(PropagateCommand.class, false, Map.of("image", indexed)).get();
 		assertTrue(m.isCanceled());
 		assertTrue(m.getCancelReason().contains("indexed colour"), m.getCancelReason());
 
-		final ImagePlus image = twoDiscs();
-		image.setOverlay(strokes());
+		final ImagePlus image = TwoDiscs.image();
+		image.setOverlay(TwoDiscs.strokeOverlay());
 		final CommandModule range = commands.run(PropagateCommand.class, false, Map.of("image", image, "first_frame",
 			5, "last_frame", 2)).get();
 		assertTrue(range.isCanceled());
@@ -138,38 +135,6 @@ class CommandsHeadlessTest {
 	}
 
 	// -- helpers --
-
-	/** Two bright discs on a dark background, drifting right by one pixel per frame. */
-	static ImagePlus twoDiscs() {
-		final ImageStack stack = new ImageStack(SIZE, SIZE);
-		for (int t = 0; t < FRAMES; t++) {
-			final ByteProcessor bp = new ByteProcessor(SIZE, SIZE);
-			bp.setColor(20);
-			bp.fill();
-			bp.setColor(220);
-			bp.fillOval(8 + t, 24, 16, 16);
-			bp.fillOval(36 + t, 24, 16, 16);
-			stack.addSlice(bp);
-		}
-		final ImagePlus imp = new ImagePlus("two-discs", stack);
-		imp.setDimensions(1, 1, FRAMES);
-		return imp;
-	}
-
-	static Overlay strokes() {
-		final Overlay o = new Overlay();
-		o.add(named(new Line(12, 32, 20, 32), "1+"));
-		o.add(named(new Line(40, 32, 48, 32), "2+"));
-		o.add(named(new Line(2, 6, 60, 6), "bg"));
-		o.add(named(new Line(2, 56, 60, 56), "bg"));
-		return o;
-	}
-
-	private static Line named(final Line line, final String name) {
-		line.setName(name);
-		line.setPosition(0, 0, 1);
-		return line;
-	}
 
 	private static Set<Integer> ids(final int[] labels) {
 		final Set<Integer> ids = new TreeSet<>();
