@@ -89,17 +89,11 @@ public final class UpdateSiteBuilder {
 				final String fijiPath = e.getKey();
 				final Path file = prepare(fijiPath, e.getValue(), prepared);
 				content.put(fijiPath, file);
-				final boolean isPlugin = fijiPath.startsWith("plugins/");
-				records.add(new SiteFile(fijiPath, platformOf(fijiPath), isPlugin ? List.of("Segmentation") : List
-					.of(), new Version(UpdaterChecksum.of(fijiPath, file), now, Files.size(file), isPlugin
-						? pluginDescription() : "Library used by MiVOS for Fiji.", List.of(), isPlugin && args
-							.containsKey("url") ? List.of(args.get("url")) : List.of(), isPlugin && args.containsKey(
-								"author") ? List.of(args.get("author")) : List.of()), List.of()));
+				records.add(record(fijiPath, file, now));
 			}
 			SiteIndex index = SiteIndex.sorted(records);
-			final String previous = args.get("previous");
-			if (previous != null && !previous.isBlank()) index = index.after(SiteIndexXml.read(Paths.get(previous),
-				false), now);
+			for (final String previous : optional("previous"))
+				index = index.after(SiteIndexXml.read(Paths.get(previous), false), now);
 			index = withPluginDependencies(index);
 			for (final SiteFile f : index.files()) {
 				if (f.current() == null) continue;
@@ -115,6 +109,22 @@ public final class UpdateSiteBuilder {
 		finally {
 			deleteTree(prepared);
 		}
+	}
+
+	/** @return the record of one file, without dependencies and history; the plugin gets its description and links */
+	private SiteFile record(final String fijiPath, final Path file, final long now) throws IOException {
+		final Version library = new Version(UpdaterChecksum.of(fijiPath, file), now, Files.size(file),
+			"Library used by MiVOS for Fiji.", List.of(), List.of(), List.of());
+		if (!fijiPath.startsWith("plugins/")) return new SiteFile(fijiPath, platformOf(fijiPath), List.of(), library,
+			List.of());
+		final Version plugin = new Version(library.checksum(), now, library.filesize(), pluginDescription(), List.of(),
+			optional("url"), optional("author"));
+		return new SiteFile(fijiPath, List.of(), List.of("Segmentation"), plugin, List.of());
+	}
+
+	private List<String> optional(final String key) {
+		final String v = args.get(key);
+		return v == null || v.isBlank() ? List.of() : List.of(v);
 	}
 
 	/** @return the file as it will be installed: jars with a bad module name repaired, the rest as they are */
@@ -141,11 +151,12 @@ public final class UpdateSiteBuilder {
 	}
 
 	private String pluginDescription() {
-		final StringBuilder d = new StringBuilder(args.getOrDefault("description", "MiVOS for Fiji"));
-		if (args.containsKey("version")) d.append(" Version ").append(args.get("version")).append('.');
-		if (args.containsKey("models")) d.append(" Embedded models: ").append(ModelManifest.read(Paths.get(args.get(
-			"models"))).models().stream().map(m -> m.name() + " " + m.version()).collect(Collectors.joining(", ")))
-			.append('.');
+		final StringBuilder d = new StringBuilder(optional("description").stream().findFirst().orElse("MiVOS for Fiji."));
+		for (final String version : optional("version"))
+			d.append(" Version ").append(version).append('.');
+		for (final String models : optional("models"))
+			d.append(" Embedded models: ").append(ModelManifest.read(Paths.get(models)).models().stream().map(m -> m
+				.name() + " " + m.version()).collect(Collectors.joining(", "))).append('.');
 		return d.toString();
 	}
 
