@@ -1,5 +1,6 @@
 package sc.fiji.mivos.ui;
 
+import sc.fiji.mivos.ij.plugin.SharedContext;
 import java.awt.BorderLayout;
 import java.awt.Color;
 import java.awt.Component;
@@ -420,7 +421,7 @@ final class ControlPanel extends JFrame implements InteractiveSegmentation.Liste
 		}
 		final Path file = Paths.get(od.getDirectory(), od.getFileName());
 		try {
-			final InteractiveSegmentation resumed = InteractiveSegmentation.resume(file, MivosContext.service(),
+			final InteractiveSegmentation resumed = InteractiveSegmentation.resume(file, SharedContext.service(),
 				saved -> image);
 			use(resumed);
 		}

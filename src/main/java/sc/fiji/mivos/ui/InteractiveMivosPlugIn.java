@@ -1,5 +1,6 @@
 package sc.fiji.mivos.ui;
 
+import sc.fiji.mivos.ij.plugin.SharedContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -18,7 +19,7 @@ public final class InteractiveMivosPlugIn implements PlugIn {
 
 	@Override
 	public void run(final String arg) {
-		start(WindowManager.getCurrentImage(), SettingsPrefs.load(), MivosContext.service(), Prompts.DIALOGS);
+		start(WindowManager.getCurrentImage(), SettingsPrefs.load(), SharedContext.service(), Prompts.DIALOGS);
 	}
 
 	/**
@@ -26,7 +27,7 @@ public final class InteractiveMivosPlugIn implements PlugIn {
 	 * command line's {@code ./mivos gui}).
 	 */
 	public static void open(final ImagePlus image, final EngineSettings settings) {
-		start(image, settings, MivosContext.service(), Prompts.DIALOGS);
+		start(image, settings, SharedContext.service(), Prompts.DIALOGS);
 	}
 
 	/**

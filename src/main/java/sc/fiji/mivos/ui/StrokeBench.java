@@ -1,5 +1,6 @@
 package sc.fiji.mivos.ui;
 
+import sc.fiji.mivos.ij.plugin.SharedContext;
 import java.awt.event.InputEvent;
 import java.awt.event.MouseEvent;
 import java.lang.reflect.InvocationTargetException;
@@ -30,7 +31,7 @@ public final class StrokeBench {
 	 * @throws MivosException when the tool refuses the image or a stroke
 	 */
 	public static long[] measure(final ImagePlus image, final EngineSettings settings, final List<Scribble> strokes) {
-		final ControlPanel panel = InteractiveMivosPlugIn.start(image, settings, MivosContext.service(), Prompts.DIALOGS);
+		final ControlPanel panel = InteractiveMivosPlugIn.start(image, settings, SharedContext.service(), Prompts.DIALOGS);
 		if (panel == null) throw new MivosException("Interactive MiVOS did not start on " + image.getTitle());
 		try {
 			final InteractiveSegmentation seg = panel.segmentation();

@@ -5,6 +5,7 @@ import org.scijava.plugin.DefaultPluginFinder;
 import org.scijava.plugin.PluginIndex;
 
 import ij.IJ;
+import sc.fiji.mivos.ij.MivosService;
 
 /**
  * The SciJava context the ImageJ 1.x entry points run their commands in: Fiji's own context when ImageJ runs with
@@ -33,6 +34,11 @@ public final class SharedContext {
 		if (own == null) own = new Context(new PluginIndex(new DefaultPluginFinder(SharedContext.class
 			.getClassLoader())));
 		return own;
+	}
+
+	/** @return the service that owns the networks and the sessions in {@link #get()}, shared by every entry point */
+	public static MivosService service() {
+		return get().service(MivosService.class);
 	}
 
 	private static boolean legacyPresent() {
