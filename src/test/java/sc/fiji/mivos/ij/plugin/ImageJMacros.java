@@ -14,6 +14,7 @@ import java.util.jar.JarOutputStream;
 
 import ij.Macro;
 import ij.Menus;
+import ij.Prefs;
 import ij.macro.Interpreter;
 
 /**
@@ -112,6 +113,9 @@ public final class ImageJMacros {
 			// does), possibly in an earlier test and without this folder; build them again as Help > Refresh Menus
 			// does, with empty startup macros (ImageJ's own would need its toolbar)
 			Files.writeString(Files.createDirectories(root.resolve("macros")).resolve("StartupMacros.txt"), "");
+			// NB: ImageJ finds no plugins folder at all before it has read its preferences, which only happens
+			// as a side effect of other calls (an ImageJ window, some commands); read them here
+			if (Prefs.getHomeDir() == null) Prefs.load(null, null);
 			Menus.updateImageJMenus();
 			installed = true;
 		}
