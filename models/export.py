@@ -19,7 +19,7 @@ import torch
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 
-from mivos_models import configs, networks  # noqa: E402
+from mivos_models import configs, networks, training as tr  # noqa: E402
 from mivos_models.stages import STAGE_SIGNATURES, run_all  # noqa: E402
 
 VERSION = "0.1.0"
@@ -62,9 +62,7 @@ def load_module(stage, cfg, checkpoint_dir, allow_missing=False):
                 print("%s: no checkpoint, keeping the random initialisation" % stage)
                 return module.eval(), {"training": {"note": "untrained random initialisation"}, "validation": {}}
             raise SystemExit("missing checkpoint " + path)
-        state = torch.load(path, map_location="cpu")
-        module.load_state_dict(state["model"])
-        summary = state.get("summary")
+        summary = tr.load(path, module, None)[2]
     return module.eval(), summary
 
 

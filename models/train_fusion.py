@@ -99,20 +99,18 @@ def main():
     ap.add_argument("--val", type=int, default=16)
     ap.add_argument("--save-every", type=float, default=5.0, help="minutes between checkpoints")
     ap.add_argument("--resume", action="store_true")
+    ap.add_argument("--warm-start", help="exported file of this stage to start from, e.g. lite/fusion.pt")
+    ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--out", default=os.path.join(HERE, "runs"))
     args = ap.parse_args()
-    torch.set_num_threads(2)
+    torch.set_num_threads(args.threads)
     torch.manual_seed(0)
     cfg = configs.get_config(args.config)
     out_dir = os.path.join(args.out, cfg["name"])
     prop_ckpt = os.path.join(out_dir, "propagation.pth")
     ckpt = os.path.join(out_dir, "fusion.pth")
     model = networks.build("fusion", cfg)
-    opt = torch.optim.AdamW(model.parameters(), lr=args.lr, weight_decay=1e-4)
-    step, spent = 0, 0.0
-    if args.resume and os.path.exists(ckpt):
-        step, spent, _ = tr.load(ckpt, model, opt)
-        tr.log("resumed", step=step, spent_min=spent / 60)
+    opt, step, spent = tr.start(model, ckpt, args.resume, args.warm_start, args.lr)
     prop = load_propagation(cfg, prop_ckpt)
     val = [fusion_sample(np.random.default_rng(700000 + i), prop, args.size, cfg["top_k"]) for i in range(args.val)]
     v = validate(model, val)
@@ -152,7 +150,8 @@ def make_summary(args, step, budget, v):
                          "crop": [args.size, args.size], "clip_frames": CLIP,
                          "optimizer": "AdamW, cosine decay over the time budget", "lr": args.lr,
                          "loss": "BCE + soft IoU", "propagation": "frozen, trained lite propagation",
-                         "wall_minutes": round(budget.elapsed() / 60, 1), "threads": 2},
+                         "wall_minutes": round(budget.elapsed() / 60, 1), "threads": args.threads,
+                         "warm_start": args.warm_start},
             "validation": dict(v, set="%d fixed synthetic examples (seeds 700000+), 7 frames %dx%d, up to 2 "
                                       "objects; iou_cur_only / iou_prev_only = the two inputs alone"
                                       % (args.val, args.size, args.size))}
