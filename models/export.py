@@ -22,7 +22,7 @@ sys.path.insert(0, HERE)
 from mivos_models import configs, networks, training as tr  # noqa: E402
 from mivos_models.stages import STAGE_SIGNATURES, run_all  # noqa: E402
 
-VERSION = "0.1.0"
+VERSION = "0.2.0"
 DESCRIPTIONS = {
     "lite": "Small MiVOS-style networks (inverted-residual encoders, stride 16, key 64 / value 128) for CPU use.",
     "mivos": "MiVOS-sized networks (ResNet-50 key/S2M encoders, ResNet-18 value/fusion encoders, key 128 / value "

@@ -105,7 +105,8 @@ def make_summary(args, step, budget, v):
                                     "(corrupted previous mask + strokes on its largest errors), nuclei/phase/generic",
                          "wall_minutes": round(budget.elapsed() / 60, 1), "threads": args.threads,
                          "warm_start": args.warm_start},
-            "validation": dict(v, set="64 fixed synthetic examples (seeds 900000+), 160x160, threshold 0.5")}
+            "validation": dict(v, set="%d fixed synthetic examples (seeds 900000+), %dx%d, threshold 0.5"
+                                      % (args.val, args.size, args.size))}
 
 
 if __name__ == "__main__":
