@@ -19,10 +19,10 @@ import torch
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 
-from mivos_models import configs, networks  # noqa: E402
+from mivos_models import configs, networks, training as tr  # noqa: E402
 from mivos_models.stages import STAGE_SIGNATURES, memory_value_dim, run_all  # noqa: E402
 
-VERSION = "0.1.0"
+VERSION = "0.2.0"
 DESCRIPTIONS = {
     "lite": "Small MiVOS-style networks (inverted-residual encoders, stride 16, key 64 / value 128) for CPU use.",
     "mivos": "The MiVOS networks (DeepLabV3+ ResNet-50 S2M, ResNet-50 query and memory encoders with key 128 / value "
@@ -62,9 +62,7 @@ def load_module(stage, cfg, checkpoint_dir, allow_missing=False):
                 print("%s: no checkpoint, keeping the random initialisation" % stage)
                 return module.eval(), {"training": {"note": "untrained random initialisation"}, "validation": {}}
             raise SystemExit("missing checkpoint " + path)
-        state = torch.load(path, map_location="cpu")
-        module.load_state_dict(state["model"])
-        summary = state.get("summary")
+        summary = tr.load(path, module, None)[2]
     return module.eval(), summary
 
 

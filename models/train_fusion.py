@@ -30,8 +30,31 @@ def load_propagation(cfg, path):
     return prop.eval()
 
 
+def hard_masks(prob):
+    """Object probabilities [N,1,H,W] -> the 0/1 masks of the label image the engine writes from them."""
+    bg = 1.0 - prob.sum(0, keepdim=True)
+    best = prob.max(0, keepdim=True).values
+    return ((prob >= best) & (prob > bg)).float()
+
+
+def interaction_masks(truth, rng):
+    """Masks an interaction produces on its frame: the truth, or (30 %) a slightly wrong version of it."""
+    if rng.random() >= 0.3:
+        return truth
+    out = truth.clone()
+    for k in range(truth.shape[0]):
+        if truth[k, 0].sum() > 0:
+            out[k, 0] = torch.from_numpy(data.corrupt(truth[k, 0].numpy() > 0.5, rng) > 0.5).float()
+    return out
+
+
 def fusion_sample(rng, prop, size, top_k):
-    """One example: dict of tensors for Fusion.inputs plus the target."""
+    """One example: dict of tensors for Fusion.inputs plus the target.
+
+    Built like the engine builds it: the earlier round is the label image (hard masks) propagated from the earlier
+    interacted frame; the new round propagates from the new interacted frame with both interacted frames in memory;
+    dpos/dneg are the changes of the hard masks at the new interacted frame.
+    """
     s = data.propagation_sample(rng, CLIP, size, n_objects=2)
     frames = torch.from_numpy(s["image"])
     masks = torch.from_numpy(s["masks"]).unsqueeze(2)  # [T,N,1,H,W]
@@ -39,14 +62,16 @@ def fusion_sample(rng, prop, size, top_k):
     t = int(rng.integers(1, CLIP - 1))
     step = 1 if i > j else -1
     runner = MemoryPropagator(prop, top_k, memory_every=3)
-    old = runner.run(frames, j, masks[j], list(range(j + step, i + step, step)))
-    new = runner.run(frames, i, masks[i], list(range(i - step, t - step, -step)))
-    change = masks[i] - old[i]
+    earlier = interaction_masks(masks[j], rng)
+    old = runner.run(frames, j, earlier, list(range(j + step, i + step, step)))
+    now = interaction_masks(masks[i], rng)
+    new = runner.run(frames, i, now, list(range(i - step, t - step, -step)), preload={j: earlier})
+    change = now - hard_masks(old[i])
     n = masks.shape[1]
     key = runner.features(frames, t)[0]
     ikey = runner.features(frames, i)[0]
     dist = torch.tensor([[float(abs(t - i)), float(abs(t - j))]] * n)
-    return {"image": frames[t:t + 1], "key": key, "ikey": ikey, "prev": old[t], "cur": new[t],
+    return {"image": frames[t:t + 1], "key": key, "ikey": ikey, "prev": hard_masks(old[t]), "cur": new[t],
             "dpos": change.clamp(min=0), "dneg": (-change).clamp(min=0), "dist": dist, "gt": masks[t]}
 
 
@@ -99,20 +124,19 @@ def main():
     ap.add_argument("--val", type=int, default=16)
     ap.add_argument("--save-every", type=float, default=5.0, help="minutes between checkpoints")
     ap.add_argument("--resume", action="store_true")
+    ap.add_argument("--warm-start", help="exported file of this stage to start from, e.g. lite/fusion.pt")
+    ap.add_argument("--threads", type=int, default=2)
+    ap.add_argument("--propagation", help="propagation checkpoint (default: propagation.pth beside the output)")
     ap.add_argument("--out", default=os.path.join(HERE, "runs"))
     args = ap.parse_args()
-    torch.set_num_threads(2)
+    torch.set_num_threads(args.threads)
     torch.manual_seed(0)
     cfg = configs.get_config(args.config)
     out_dir = os.path.join(args.out, cfg["name"])
-    prop_ckpt = os.path.join(out_dir, "propagation.pth")
+    prop_ckpt = args.propagation or os.path.join(out_dir, "propagation.pth")
     ckpt = os.path.join(out_dir, "fusion.pth")
     model = networks.build("fusion", cfg)
-    opt = torch.optim.AdamW(model.parameters(), lr=args.lr, weight_decay=1e-4)
-    step, spent = 0, 0.0
-    if args.resume and os.path.exists(ckpt):
-        step, spent, _ = tr.load(ckpt, model, opt)
-        tr.log("resumed", step=step, spent_min=spent / 60)
+    opt, step, spent = tr.start(model, ckpt, args.resume, args.warm_start, args.lr)
     prop = load_propagation(cfg, prop_ckpt)
     val = [fusion_sample(np.random.default_rng(700000 + i), prop, args.size, cfg["top_k"]) for i in range(args.val)]
     v = validate(model, val)
@@ -152,7 +176,10 @@ def make_summary(args, step, budget, v):
                          "crop": [args.size, args.size], "clip_frames": CLIP,
                          "optimizer": "AdamW, cosine decay over the time budget", "lr": args.lr,
                          "loss": "BCE + soft IoU", "propagation": "frozen, trained lite propagation",
-                         "wall_minutes": round(budget.elapsed() / 60, 1), "threads": 2},
+                         "samples": "earlier round as hard masks, new round with both interacted frames in memory, "
+                                    "interaction masks exact or (30%) slightly wrong",
+                         "wall_minutes": round(budget.elapsed() / 60, 1), "threads": args.threads,
+                         "warm_start": args.warm_start},
             "validation": dict(v, set="%d fixed synthetic examples (seeds 700000+), 7 frames %dx%d, up to 2 "
                                       "objects; iou_cur_only / iou_prev_only = the two inputs alone"
                                       % (args.val, args.size, args.size))}

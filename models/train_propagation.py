@@ -22,11 +22,11 @@ from mivos_models import configs, data, generator, networks, training as tr  # n
 from mivos_models.inference import MemoryPropagator  # noqa: E402
 
 
-def make_batch(rng, batch, size, frames, n_objects):
+def make_batch(rng, batch, size, frames, n_objects, clip):
     samples = []
     for _ in range(batch):
-        s = data.propagation_sample(rng, 5, size, n_objects)
-        idx = np.sort(np.concatenate([[0], rng.choice(np.arange(1, 5), frames - 1, replace=False)]))
+        s = data.propagation_sample(rng, clip, size, n_objects)
+        idx = np.sort(np.concatenate([[0], rng.choice(np.arange(1, clip), frames - 1, replace=False)]))
         if rng.random() < 0.3:
             idx = idx[::-1].copy()  # backward propagation too
         samples.append({k: v[idx] for k, v in s.items()})
@@ -115,28 +115,27 @@ def main():
     ap.add_argument("--size", type=int, default=128)
     ap.add_argument("--frames", type=int, default=3)
     ap.add_argument("--objects", type=int, default=2)
+    ap.add_argument("--clip", type=int, default=5, help="generated frames the training frames are drawn from")
     ap.add_argument("--lr", type=float, default=2e-3)
     ap.add_argument("--val", type=int, default=16)
     ap.add_argument("--save-every", type=float, default=6.0, help="minutes between checkpoints")
     ap.add_argument("--resume", action="store_true")
+    ap.add_argument("--warm-start", help="exported file of this stage to start from, e.g. lite/propagation.pt")
+    ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--out", default=os.path.join(HERE, "runs"))
     args = ap.parse_args()
-    torch.set_num_threads(2)
+    torch.set_num_threads(args.threads)
     torch.manual_seed(0)
     cfg = configs.get_config(args.config)
     out_dir = os.path.join(args.out, cfg["name"])
     os.makedirs(out_dir, exist_ok=True)
     ckpt = os.path.join(out_dir, "propagation.pth")
     model = networks.build("propagation", cfg)
-    opt = torch.optim.AdamW(model.parameters(), lr=args.lr, weight_decay=1e-4)
-    step, spent = 0, 0.0
-    if args.resume and os.path.exists(ckpt):
-        step, spent, _ = tr.load(ckpt, model, opt)
-        tr.log("resumed", step=step, spent_min=spent / 60)
+    opt, step, spent = tr.start(model, ckpt, args.resume, args.warm_start, args.lr)
     top_k = torch.tensor(cfg["top_k"])
     val = validation_clips(args.val, args.size, 6)
     budget = tr.Budget(args.minutes, spent)
-    batches = tr.stream(lambda rng: make_batch(rng, args.batch, args.size, args.frames, args.objects), seed=step + 7)
+    batches = tr.stream(lambda rng: make_batch(rng, args.batch, args.size, args.frames, args.objects, args.clip), seed=step + 7)
     last_save = time.time()
     losses = []
     model.train()
@@ -168,10 +167,13 @@ def main():
 def make_summary(args, step, budget, v):
     return {"training": {"script": "models/train_propagation.py", "steps": step, "batch": args.batch,
                          "crop": [args.size, args.size], "clip_frames": args.frames, "objects": args.objects,
+                         "generated_frames": args.clip,
                          "optimizer": "AdamW, cosine decay over the time budget", "lr": args.lr,
                          "loss": "cross entropy on soft-aggregated probabilities + soft IoU",
-                         "samples": "3 of 5 generated frames (random gaps, 30% reversed), nuclei/phase/generic",
-                         "wall_minutes": round(budget.elapsed() / 60, 1), "threads": 2},
+                         "samples": "%d of %d generated frames (random gaps, 30%% reversed), nuclei/phase/generic"
+                                    % (args.frames, args.clip),
+                         "wall_minutes": round(budget.elapsed() / 60, 1), "threads": args.threads,
+                         "warm_start": args.warm_start},
             "validation": dict(v, set="%d fixed synthetic clips (seeds 800000+), 6 frames %dx%d, up to 3 objects, "
                                       "first-frame masks propagated with memory = first + previous frame"
                                       % (args.val, args.size, args.size))}

@@ -53,20 +53,18 @@ def main():
     ap.add_argument("--val", type=int, default=64)
     ap.add_argument("--save-every", type=float, default=3.0, help="minutes between checkpoints")
     ap.add_argument("--resume", action="store_true")
+    ap.add_argument("--warm-start", help="exported file of this stage to start from, e.g. lite/s2m.pt")
+    ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--out", default=os.path.join(HERE, "runs"))
     args = ap.parse_args()
-    torch.set_num_threads(2)
+    torch.set_num_threads(args.threads)
     torch.manual_seed(0)
     cfg = configs.get_config(args.config)
     out_dir = os.path.join(args.out, cfg["name"])
     os.makedirs(out_dir, exist_ok=True)
     ckpt = os.path.join(out_dir, "s2m.pth")
     model = networks.build("s2m", cfg)
-    opt = torch.optim.AdamW(model.parameters(), lr=args.lr, weight_decay=1e-4)
-    step, spent = 0, 0.0
-    if args.resume and os.path.exists(ckpt):
-        step, spent, _ = tr.load(ckpt, model, opt)
-        tr.log("resumed", step=step, spent_min=spent / 60)
+    opt, step, spent = tr.start(model, ckpt, args.resume, args.warm_start, args.lr)
     val = data.fixed_set(data.s2m_sample, args.val, seed=900000, size=args.size)
     budget = tr.Budget(args.minutes, spent)
     batches = tr.stream(lambda rng: make_batch(rng, args.batch, args.size), seed=step + 1)
@@ -105,8 +103,10 @@ def make_summary(args, step, budget, v):
                          "lr": args.lr, "loss": "BCE + soft IoU",
                          "samples": "first-round (skeleton positive + background strokes) and corrective rounds "
                                     "(corrupted previous mask + strokes on its largest errors), nuclei/phase/generic",
-                         "wall_minutes": round(budget.elapsed() / 60, 1), "threads": 2},
-            "validation": dict(v, set="64 fixed synthetic examples (seeds 900000+), 160x160, threshold 0.5")}
+                         "wall_minutes": round(budget.elapsed() / 60, 1), "threads": args.threads,
+                         "warm_start": args.warm_start},
+            "validation": dict(v, set="%d fixed synthetic examples (seeds 900000+), %dx%d, threshold 0.5"
+                                      % (args.val, args.size, args.size))}
 
 
 if __name__ == "__main__":

@@ -38,10 +38,10 @@ LITE = {
     "mean": IMAGENET_MEAN,
     "std": IMAGENET_STD,
     "key_encoder": _lite_encoder([24, 40, 96], [2, 2, 3]),
-    "value_encoder": _lite_encoder([16, 32, 64], [1, 1, 2], stem=12),
+    "value_encoder": _lite_encoder([16, 32, 64], [1, 1, 2]),
     "s2m_encoder": _lite_encoder([24, 40, 96], [1, 2, 3]),
     "s2m_context_blocks": 2,
-    "fusion_encoder": _lite_encoder([16, 32, 64], [1, 1, 2], stem=12),
+    "fusion_encoder": _lite_encoder([16, 32, 64], [1, 1, 2]),
     "decoder": {"block": "ir", "widths": [64, 40, 24], "expand": 2},
     "fusion_decoder": {"block": "ir", "widths": [48, 32, 16], "expand": 2},
 }

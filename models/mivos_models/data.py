@@ -9,13 +9,36 @@ from scipy import ndimage as ndi
 from . import generator, scribbles
 
 MODES = ("nuclei", "phase", "generic")
-MODE_WEIGHTS = (0.5, 0.3, 0.2)
+MODE_WEIGHTS = (0.4, 0.35, 0.25)
+
+
+def scene_options(rng, mode, size):
+    """Generator options of a training scene, wider than the generator's defaults.
+
+    Half of the scenes hold 1-3 large objects (radius 10-25 % of the crop: cells at the processing size cover
+    that much), the rest 2-6 small ones. Nuclei get low contrast and strong internal texture as well as bright
+    clean ones; phase scenes are mostly DIC relief with granular, low-contrast cell interiors and irregular outlines.
+    """
+    big = rng.random() < 0.5
+    lo = rng.uniform(0.1, 0.25 if mode != "nuclei" else 0.18) * size if big else rng.uniform(0.05, 0.1) * size
+    opts = {"radius": (lo, lo * rng.uniform(1.15, 1.5)),
+            "n_objects": int(rng.integers(1, 4)) if big else int(rng.integers(2, 7))}
+    if mode == "nuclei":
+        opts["render"] = {"contrast": (0.4, 10.0), "texture": (0.05, 0.6)}
+    elif mode == "phase":
+        opts["render"] = {"dic": 0.7, "contrast": (0.04, 0.45), "texture": (0.2, 1.0), "texture_sigma": (0.7, 2.0)}
+        opts["harm_amp"] = float(rng.uniform(0.08, 0.3))
+    return opts
 
 
 def random_clip(rng, frames, size, mode=None, **kw):
-    """(images float32 [T,3,H,W] in 0..1, labels int32 [T,H,W], divisions) of a random synthetic clip."""
+    """(images float32 [T,3,H,W] in 0..1, labels int32 [T,H,W], divisions) of a random synthetic clip.
+
+    Options not given in ``kw`` come from :func:`scene_options`.
+    """
     if mode is None:
         mode = MODES[rng.choice(len(MODES), p=MODE_WEIGHTS)]
+    kw = dict(scene_options(rng, mode, size), **kw)
     seq = generator.generate(mode, seed=int(rng.integers(1 << 31)), frames=frames, height=size, width=size, **kw)
     img = generator.normalize(seq.images)
     if img.ndim == 3:

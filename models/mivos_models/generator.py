@@ -228,7 +228,7 @@ def _render_nuclei(rng, frames, h, w, bit_depth, cfg):
     bg = np.clip(bg, 0.3, None)
     snr = rng.uniform(*cfg.get("contrast", (3.0, 12.0)))
     blur = rng.uniform(0.6, 1.6)
-    tex_amp = rng.uniform(0.05, 0.3)
+    tex_amp = rng.uniform(*cfg.get("texture", (0.05, 0.3)))
     images, labels = [], []
     tex_cache = {}
     for t, blobs in enumerate(frames):
@@ -263,12 +263,14 @@ def _render_nuclei(rng, frames, h, w, bit_depth, cfg):
 
 
 def _render_phase(rng, frames, h, w, bit_depth, cfg):
-    dic = rng.random() < 0.4
+    dic = rng.random() < cfg.get("dic", 0.4)
     bg_level = rng.uniform(0.35, 0.6)
     bg_tex = 0.02 * _smooth_noise(rng, (h, w), 3) + 0.03 * _smooth_noise(rng, (h, w), max(h, w) / 5)
     ang = rng.uniform(0, 2 * np.pi)
     sx, sy = math.cos(ang), math.sin(ang)
-    contrast = rng.uniform(0.2, 0.45)
+    contrast = rng.uniform(*cfg.get("contrast", (0.2, 0.45)))
+    tex_amp = rng.uniform(*cfg["texture"]) if "texture" in cfg else 0.25
+    tex_sigma = rng.uniform(*cfg["texture_sigma"]) if "texture_sigma" in cfg else 1.2
     images, labels = [], []
     tex_cache = {}
     for blobs in frames:
@@ -278,9 +280,9 @@ def _render_phase(rng, frames, h, w, bit_depth, cfg):
         for b in blobs:
             m = lab == b.oid
             if b.tex_seed not in tex_cache:
-                tex_cache[b.tex_seed] = _texture(b.tex_seed, h, w, 1.2)
+                tex_cache[b.tex_seed] = _texture(b.tex_seed, h, w, tex_sigma)
             if m.any():
-                height[m] = np.sqrt(np.clip(1 - dist[m] ** 2, 0, 1)) * (1 + 0.25 * tex_cache[b.tex_seed][m])
+                height[m] = np.sqrt(np.clip(1 - dist[m] ** 2, 0, 1)) * (1 + tex_amp * tex_cache[b.tex_seed][m])
             sl, d = _blob_distance(b, h, w)
             if sl is not None:
                 ring = np.exp(-((d - 1.12) / 0.12) ** 2) * (d >= 1.0)
@@ -341,8 +343,12 @@ def _render_generic(rng, frames, h, w, bit_depth, cfg):
 
 
 def generate(mode="nuclei", seed=0, frames=8, height=128, width=128, n_objects=None, division=None,
-             enter_leave=None, touching=None, bit_depth=None, radius=None, speed=None):
-    """Make one time-lapse; unspecified options are drawn from the seeded random generator."""
+             enter_leave=None, touching=None, bit_depth=None, radius=None, speed=None, harm_amp=None, render=None):
+    """Make one time-lapse; unspecified options are drawn from the seeded random generator.
+
+    ``harm_amp`` bounds the outline harmonics (irregularity); ``render`` holds ranges for the renderer: 'contrast'
+    and 'texture' (nuclei, phase/DIC), 'dic' (probability of DIC relief in 'phase'), 'texture_sigma' (phase/DIC).
+    """
     rng = np.random.default_rng(seed)
     if n_objects is None:
         n_objects = int(rng.integers(2, 7))
@@ -360,11 +366,12 @@ def generate(mode="nuclei", seed=0, frames=8, height=128, width=128, n_objects=N
         radius = (lo, lo * rng.uniform(1.2, 1.8))
     if speed is None:
         speed = rng.uniform(0.3, 2.5) * (2.0 if mode == "generic" else 1.0)
-    harm_amp = 0.12 if mode != "generic" else 0.3
+    if harm_amp is None:
+        harm_amp = 0.12 if mode != "generic" else 0.3
     states, divisions = _simulate(rng, frames, height, width, n_objects, radius[0], radius[1], speed, harm_amp,
                                   division, enter_leave, touching)
-    render = {"nuclei": _render_nuclei, "phase": _render_phase, "generic": _render_generic}[mode]
-    images, labels = render(rng, states, height, width, 8 if mode == "generic" else bit_depth, {})
+    renderer = {"nuclei": _render_nuclei, "phase": _render_phase, "generic": _render_generic}[mode]
+    images, labels = renderer(rng, states, height, width, 8 if mode == "generic" else bit_depth, render or {})
     return Sequence(images, labels, divisions, mode)
 
 

@@ -8,6 +8,8 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 
+from . import networks
+
 
 class Budget:
     """Wall-time budget with cosine learning-rate decay over it; survives resumption via ``spent``."""
@@ -28,19 +30,73 @@ class Budget:
         return base * max(0.02, f) * min(1.0, (e + 1) / warmup)
 
 
+def is_folded(model):
+    """True when the model's batch norms are folded into its convolutions (it trains without them)."""
+    return not any(isinstance(m, torch.nn.BatchNorm2d) for m in model.modules())
+
+
 def save(path, model, opt, step, spent, summary):
     tmp = path + ".tmp"
     torch.save({"model": model.state_dict(), "opt": opt.state_dict(), "step": step, "spent": spent,
-                "summary": summary}, tmp)
+                "summary": summary, "folded": is_folded(model)}, tmp)
     os.replace(tmp, path)
 
 
 def load(path, model, opt):
+    """Load a checkpoint into ``model`` (folding its batch norms first when the checkpoint was trained folded)."""
     state = torch.load(path, map_location="cpu")
+    if state.get("folded", False):
+        networks.fold_batchnorm(model)
     model.load_state_dict(state["model"])
     if opt is not None and "opt" in state:
         opt.load_state_dict(state["opt"])
     return state.get("step", 0), state.get("spent", 0.0), state.get("summary", {})
+
+
+def start(model, ckpt, resume, warm_from, lr):
+    """Make ``model`` ready to train and return (AdamW optimiser, step, seconds spent).
+
+    ``resume``: continue from ``ckpt`` when it exists; otherwise ``warm_from`` (an exported file, or None for a
+    random start) gives the starting weights. The optimiser is built last because folding adds bias parameters.
+    """
+    if resume and os.path.exists(ckpt):
+        state = torch.load(ckpt, map_location="cpu")
+        if state.get("folded", False):
+            networks.fold_batchnorm(model)
+        model.load_state_dict(state["model"])
+        opt = torch.optim.AdamW(model.parameters(), lr=lr, weight_decay=1e-4)
+        opt.load_state_dict(state["opt"])
+        log("resumed", step=state["step"], spent_min=state["spent"] / 60)
+        return opt, state["step"], state["spent"]
+    if warm_from:
+        log("warm start", source=warm_from, new=",".join(warm_start(model, warm_from)) or "none")
+    return torch.optim.AdamW(model.parameters(), lr=lr, weight_decay=1e-4), 0, 0.0
+
+
+def warm_start(model, exported_path):
+    """Start ``model`` from an exported TorchScript file of the same stage (batch norms folded there).
+
+    The model's batch norms are folded first, so it trains without them from the exported function. Layers that
+    grew keep the exported weights in their first channels: new output channels keep their random initialisation
+    and new input channels start at zero weight, so the warm-started network computes what the exported one does.
+    Returns the names of parameters that had no exported counterpart.
+    """
+    networks.fold_batchnorm(model)
+    src = torch.jit.load(exported_path, map_location="cpu").state_dict()
+    fresh = []
+    with torch.no_grad():
+        for name, p in model.state_dict().items():
+            s = src.get(name)
+            if s is None or s.dim() != p.dim():
+                fresh.append(name)
+                continue
+            if s.shape != p.shape:
+                if p.dim() == 4 and p.shape[1] > s.shape[1]:
+                    p[:, s.shape[1]:].zero_()
+                fresh.append(name)
+            p[tuple(slice(0, min(a, b)) for a, b in zip(s.shape, p.shape))].copy_(
+                s[tuple(slice(0, min(a, b)) for a, b in zip(s.shape, p.shape))])
+    return fresh
 
 
 def log(msg, **values):
@@ -91,6 +147,5 @@ class BatchStream(torch.utils.data.IterableDataset):
 
 
 def stream(make, seed, workers=1):
-    torch.set_num_threads(2)
     return iter(torch.utils.data.DataLoader(BatchStream(make, seed), batch_size=None, num_workers=workers,
                                             prefetch_factor=4 if workers else 2))
