@@ -119,6 +119,16 @@ public final class ImagePlusImgs {
 	}
 
 	/**
+	 * Refuses the pixel type no input path reads: indexed colour, whose values are palette indices, not intensities.
+	 *
+	 * @throws MivosException naming the image and the conversion to make
+	 */
+	public static void requireSupportedType(final ImagePlus imp) {
+		if (imp.getType() == ImagePlus.COLOR_256) throw new MivosException("Image '" + imp.getTitle() +
+			"' is indexed colour (8-bit with a colour table); convert to 8-bit or RGB first");
+	}
+
+	/**
 	 * Like {@link #frameSource(ImagePlus, int, int, double, double)}, for one channel or several channels of a grey
 	 * image combined pixel by pixel into one grey channel by their mean or maximum, kept in the image's pixel type
 	 * (so an 8-bit mean is rounded and still normalised as {@code v / 255}).
@@ -129,8 +139,7 @@ public final class ImagePlusImgs {
 	public static FrameSource frameSource(final ImagePlus imp, final InputChannels channels, final int slice,
 		final double lowPercentile, final double highPercentile)
 	{
-		if (imp.getType() == ImagePlus.COLOR_256) throw new MivosException("Image '" + imp.getTitle() +
-			"' is indexed colour (8-bit with a colour table); convert to 8-bit or RGB first");
+		requireSupportedType(imp);
 		final int[] selected = channels.resolve(imp.getNChannels(), imp.getTitle());
 		final boolean zIsTime = zIsTime(imp);
 		if (zIsTime && slice != 1) throw new MivosException("Slice " + slice + " does not exist: image '" + imp

@@ -1,6 +1,7 @@
 package sc.fiji.mivos.ui;
 
 import ij.ImagePlus;
+import sc.fiji.mivos.core.MivosException;
 import sc.fiji.mivos.ij.ImagePlusImgs;
 
 /**
@@ -15,8 +16,12 @@ final class TimeLapseInput {
 	/** @return why the tool cannot work on {@code image}, or {@code null} when it can */
 	static String problem(final ImagePlus image) {
 		if (image == null) return "Interactive MiVOS needs an open image: open a time-lapse (File > Open) first";
-		if (image.getType() == ImagePlus.COLOR_256) return "Image '" + image.getTitle() + "' is indexed colour " +
-			"(8-bit with a colour table); convert it to 8-bit grey or RGB first (Image > Type)";
+		try {
+			ImagePlusImgs.requireSupportedType(image);
+		}
+		catch (final MivosException e) {
+			return e.getMessage();
+		}
 		if (ImagePlusImgs.frameCount(image) < 2) return "Image '" + image.getTitle() + "' has a single time point; " +
 			"Interactive MiVOS needs a time-lapse (several frames, or a stack whose slices are time points)";
 		return null;
