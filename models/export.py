@@ -4,7 +4,9 @@
 
 Without checkpoints the networks keep their random initialisation (placeholders). With ``--checkpoints DIR`` the
 files ``DIR/{s2m,propagation,fusion}.pth`` written by the training scripts are loaded; their stored training
-summaries go into the manifest. Batch norms are folded into the convolutions before scripting. Every exported file
+summaries go into the manifest. With ``--keep-exported``, a stage without a checkpoint keeps the weights of its
+currently exported file and its training/validation entries of the manifest (used when only the configuration or
+one stage changes). Batch norms are folded into the convolutions before scripting. Every exported file
 is loaded back and each method is run with C = 1 and 3, N = 1 and 3, and compared to the eager module.
 """
 import argparse
@@ -22,7 +24,7 @@ sys.path.insert(0, HERE)
 from mivos_models import configs, networks, training as tr  # noqa: E402
 from mivos_models.stages import STAGE_SIGNATURES, memory_value_dim, run_all  # noqa: E402
 
-VERSION = "0.2.0"
+VERSION = "0.3.0"
 DESCRIPTIONS = {
     "lite": "Small MiVOS-style networks (inverted-residual encoders, stride 16, key 64 / value 128) for CPU use.",
     "mivos": "The MiVOS networks (DeepLabV3+ ResNet-50 S2M, ResNet-50 query and memory encoders with key 128 / value "
@@ -51,12 +53,37 @@ def max_difference(a, b):
     return max(float((x - y).abs().max()) for x, y in zip(_flatten(a), _flatten(b)))
 
 
-def load_module(stage, cfg, checkpoint_dir, allow_missing=False):
-    """Build the eager module for ``stage``, load its checkpoint if any; return (module, summary or None)."""
+def exported_summary(out_dir, name, stage):
+    """The manifest's training/validation entries of an exported stage (None without a manifest entry)."""
+    path = os.path.join(out_dir, "manifest.json")
+    if not os.path.exists(path):
+        return None
+    with open(path) as f:
+        entry = next((e for e in json.load(f).get("models", []) if e["name"] == name), None)
+    if entry is None:
+        return None
+    return {"training": entry.get("training", {}).get(stage, {}),
+            "validation": entry.get("validation", {}).get(stage, {})}
+
+
+def load_module(stage, cfg, checkpoint_dir, allow_missing=False, keep_exported=None):
+    """Build the eager module for ``stage``, load its checkpoint if any; return (module, summary or None).
+
+    ``keep_exported``: models folder whose exported file of this stage is used when there is no checkpoint.
+    """
     module = networks.build(stage, cfg)
     summary = None
     if checkpoint_dir:
         path = os.path.join(checkpoint_dir, stage + ".pth")
+        if not os.path.exists(path) and keep_exported:
+            exported = os.path.join(keep_exported, cfg["name"], stage + ".pt")
+            if not os.path.exists(exported):
+                raise SystemExit("missing checkpoint %s and exported file %s" % (path, exported))
+            fresh = tr.warm_start(module, exported)
+            if fresh:
+                raise SystemExit("%s does not match the configuration: %s" % (exported, ", ".join(fresh)))
+            print("%s: no checkpoint, keeping %s" % (stage, exported))
+            return module.eval(), exported_summary(keep_exported, cfg["name"], stage)
         if not os.path.exists(path):
             if allow_missing:
                 print("%s: no checkpoint, keeping the random initialisation" % stage)
@@ -164,13 +191,16 @@ def main(argv=None):
     ap.add_argument("--seed", type=int, default=0, help="seed of the random initialisation without checkpoints")
     ap.add_argument("--allow-missing", action="store_true",
                     help="export stages without a checkpoint with their random initialisation")
+    ap.add_argument("--keep-exported", action="store_true",
+                    help="stages without a checkpoint keep the weights of their exported file in --out")
     args = ap.parse_args(argv)
     torch.manual_seed(args.seed)
     cfg = configs.get_config(args.config)
     os.makedirs(os.path.join(args.out, cfg["name"]), exist_ok=True)
     summaries = {}
     for stage in networks.STAGES:
-        module, summary = load_module(stage, cfg, args.checkpoints, args.allow_missing)
+        module, summary = load_module(stage, cfg, args.checkpoints, args.allow_missing,
+                                      args.out if args.keep_exported else None)
         summaries[stage] = summary
         path = os.path.join(args.out, cfg["name"], stage + ".pt")
         diff = export_stage(module, stage, cfg, path)

@@ -1,8 +1,10 @@
-"""Validation figures of the exported lite networks on a Cell Tracking Challenge sequence (e.g. Fluo-N2DH-SIM+ 01).
+"""Validation figures of the exported lite networks on a real sequence (e.g. Fluo-N2DH-SIM+ 01).
 
     /usr/bin/python3 models/validate_real.py --sequence ../shared/data/Fluo-N2DH-SIM+_01 [--objects 10]
 
-Like the Java engine: 16-bit frames normalised by the 1st..99.8th percentile of the stack, processed with the longer
+Layouts: Cell Tracking Challenge (images/tNNN.tif, gt/SEG or gt/ST_SEG/man_segNNN.tif) and DAVIS-like
+(images/tNNN.jpg in RGB, gt/masks/tNNN.png with one grey value per object).
+Like the Java engine: 8-bit frames divided by 255, 16-bit frames normalised by the 1st..99.8th percentile of the stack, processed with the longer
 side at 512 px (padded to multiples of 16), top-k scaled with resolution. Prints the mean S2M IoU from one simulated
 first-round scribble (positive skeleton stroke + background strokes) per object on frame 1, and the mean
 propagation J after 10, 30 and all frames from the ground-truth masks of frame 1 (memory: frame 1, every 5th
@@ -27,15 +29,23 @@ from mivos_models import scribbles  # noqa: E402
 from mivos_models.inference import MemoryPropagator  # noqa: E402
 
 
+def label_paths(folder, frames):
+    """Ground-truth label file per frame: CTC gt/SEG or gt/ST_SEG/man_segNNN.tif, else gt/masks/<frame name>.png."""
+    for seg in ("SEG", "ST_SEG"):
+        if os.path.isdir(os.path.join(folder, "gt", seg)):
+            return [os.path.join(folder, "gt", seg, "man_seg%03d.tif" % t) for t in range(len(frames))]
+    return [os.path.join(folder, "gt", "masks", os.path.splitext(os.path.basename(p))[0] + ".png") for p in frames]
+
+
 def read_sequence(folder):
-    """(frames float32 [T,H,W] normalised to 0..1, labels int [T,H,W]); CTC layout images/ + gt/SEG or gt/ST_SEG."""
-    paths = sorted(glob.glob(os.path.join(folder, "images", "*.tif")))
-    seg = os.path.join(folder, "gt", "SEG")
-    if not os.path.isdir(seg):
-        seg = os.path.join(folder, "gt", "ST_SEG")
+    """(frames float32 [T,C,H,W] normalised to 0..1, labels int [T,H,W])."""
+    paths = sorted(glob.glob(os.path.join(folder, "images", "*.tif")) or
+                   glob.glob(os.path.join(folder, "images", "*.jpg")) or
+                   glob.glob(os.path.join(folder, "images", "*.png")))
     raw = np.stack([np.array(Image.open(p)).astype(np.float32) for p in paths])
-    labels = np.stack([np.array(Image.open(os.path.join(seg, "man_seg%03d.tif" % t))).astype(np.int64)
-                       for t in range(len(paths))])
+    raw = raw[:, None] if raw.ndim == 3 else raw.transpose(0, 3, 1, 2)
+    labels = np.stack([np.array(Image.open(p).convert("L") if p.endswith(".png") else Image.open(p))
+                       .astype(np.int64) for p in label_paths(folder, paths)])
     if raw.max() <= 255:
         return raw / 255.0, labels
     lo, hi = np.percentile(raw, [1.0, 99.8])
@@ -69,20 +79,20 @@ def iou(a, b):
 
 def s2m_ious(s2m, grid, frame, labels, ids, seed):
     rng = np.random.default_rng(seed)
-    image = grid.down(torch.from_numpy(frame)[None, None])
+    image = grid.down(torch.from_numpy(frame)[None])
     small = grid.down(torch.from_numpy(labels.astype(np.float32))[None, None], "nearest")[0, 0].numpy().astype(int)
     out = []
     for oid in ids:
         pos, neg = scribbles.first_round(small, oid, rng)
         with torch.no_grad():
-            logits = s2m.s2m(image, torch.zeros_like(image), torch.from_numpy(pos)[None, None],
+            logits = s2m.s2m(image, torch.zeros_like(image[:, :1]), torch.from_numpy(pos)[None, None],
                              torch.from_numpy(neg)[None, None])
         out.append(iou(grid.up(logits)[0, 0].numpy() > 0, labels == oid))
     return out
 
 
 def propagation_js(prop, grid, frames, labels, ids, top_k):
-    images = grid.down(torch.from_numpy(frames)[:, None])
+    images = grid.down(torch.from_numpy(frames))
     start = grid.down(torch.from_numpy(np.stack([labels[0] == i for i in ids]).astype(np.float32))[:, None])
     probs = MemoryPropagator(prop, top_k=top_k).run(images, 0, start, list(range(1, len(frames))))
     per_frame = []
@@ -100,7 +110,7 @@ def propagation_js(prop, grid, frames, labels, ids, top_k):
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("--sequence", required=True, help="CTC-layout folder: images/tNNN.tif, gt/SEG/man_segNNN.tif")
+    ap.add_argument("--sequence", required=True, help="sequence folder (CTC or DAVIS-like layout)")
     ap.add_argument("--models", default=os.path.join(HERE, "lite"))
     ap.add_argument("--objects", type=int, default=10, help="largest objects of frame 1 that are scored")
     ap.add_argument("--processing-size", type=int, default=512)
@@ -111,7 +121,7 @@ def main():
     frames, labels = read_sequence(args.sequence)
     ids_all, counts = np.unique(labels[0], return_counts=True)
     ids = [int(i) for i in ids_all[1:][np.argsort(-counts[1:])][:args.objects]]
-    grid = Grid(frames.shape[1], frames.shape[2], args.processing_size)
+    grid = Grid(frames.shape[2], frames.shape[3], args.processing_size)
     top_k = max(16, round(50 * grid.pad[0] * grid.pad[1] / (480.0 * 854.0)))
     s2m = torch.jit.load(os.path.join(args.models, "s2m.pt"))
     prop = torch.jit.load(os.path.join(args.models, "propagation.pt"))

@@ -16,6 +16,10 @@ Encoder description keys:
     dilated_stage {width, depth, dilation}: a further stage of dilated blocks at stride 16 whose output is the
                  stride-16 feature (default none)
 
+Memory read:
+    memory_locality  sigma, in stride-16 cells, of a Gaussian spatial prior added to the memory affinity (a memory
+                 cell far from the query position is read less); 0 or absent = off, as in the published networks
+
 Keys only `mivos` sets (absent = the `lite` behaviour): memory_keys ('frame' or 'object'), s2m_head, decoder.style
 ('unet' or 'upsample'), fusion_net; see :mod:`mivos_models.networks`.
 """
@@ -35,6 +39,8 @@ LITE = {
     "value_dim": 128,
     "stride": 16,
     "top_k": 50,
+    # Chosen on the real validation sequences with the 0.2.0 weights (model card, "Memory locality").
+    "memory_locality": 0.7,
     "mean": IMAGENET_MEAN,
     "std": IMAGENET_STD,
     "key_encoder": _lite_encoder([24, 40, 96], [2, 2, 3]),

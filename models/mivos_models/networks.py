@@ -391,6 +391,7 @@ class Propagation(nn.Module):
             c16 = k16
         self.decoder = make_decoder(cfg["value_dim"] + c16, k8, k4, dec)
         self.key_dim = cfg["key_dim"]
+        self.locality = float(cfg.get("memory_locality", 0.0))
 
     @torch.jit.export
     def encode_key(self, image) -> Tuple[torch.Tensor, torch.Tensor, torch.Tensor, torch.Tensor]:
@@ -432,7 +433,7 @@ class Propagation(nn.Module):
         mem = torch.cat([mem, -(mem * mem).sum(1, keepdim=True)], 1)
         qry = torch.cat([2.0 * key.reshape(ck, q).t(), torch.ones(q, 1, dtype=key.dtype, device=key.device)], 1)
         qry = qry.reshape(q, ck + 1, 1, 1) * (1.0 / math.sqrt(ck))
-        aff = F.conv2d(mem, qry).reshape(q, m)
+        aff = self.localise(F.conv2d(mem, qry).reshape(q, m), h, w)
         k = int(top_k.item())
         k = max(1, min(k, m))
         vals, idx = torch.topk(aff, k, dim=1)  # [Q,k]
@@ -441,6 +442,19 @@ class Propagation(nn.Module):
         gathered = torch.index_select(rows, 0, idx.reshape(-1)).reshape(q, k, n * cv)
         readout = torch.bmm(weights.unsqueeze(1), gathered).reshape(q, n * cv).t()
         return readout.reshape(n, cv, h, w)
+
+    def localise(self, aff, h: int, w: int):
+        """Spatial prior on an affinity [Q, T*h*w]: minus |p_query - p_memory|^2 / (2 sigma^2) in stride-16 cells.
+
+        Objects in time-lapses move little between the frames the memory holds, while neighbouring cells look alike;
+        the prior keeps the read near the query position (``memory_locality`` = sigma; 0 = off).
+        """
+        if self.locality <= 0.0:
+            return aff
+        ys = torch.arange(h, dtype=aff.dtype, device=aff.device).repeat_interleave(w)
+        xs = torch.arange(w, dtype=aff.dtype, device=aff.device).repeat(h)
+        d2 = (ys.unsqueeze(1) - ys.unsqueeze(0)) ** 2 + (xs.unsqueeze(1) - xs.unsqueeze(0)) ** 2  # [Q,h*w]
+        return aff - (d2 * (0.5 / (self.locality * self.locality))).repeat(1, aff.size(1) // (h * w))
 
     def read_object_memory(self, key, mem_values, top_k):
         """Top-k read of a memory with per-object keys: mem_values [N,Ck+Cv,T,h,w] -> readout [N,Cv,h,w].
@@ -461,7 +475,7 @@ class Propagation(nn.Module):
         out = []
         for i in range(n):
             entry = mem_values[i].reshape(ck + cv, m)
-            aff = torch.mm(qry.t(), entry[:ck])  # [Q,M]
+            aff = self.localise(torch.mm(qry.t(), entry[:ck]), h, w)  # [Q,M]
             vals, idx = torch.topk(aff, k, dim=1)
             weights = torch.softmax(vals, dim=1)
             rows = entry[ck:].t().contiguous()  # [M,Cv]
