@@ -454,7 +454,9 @@ class Propagation(nn.Module):
         ys = torch.arange(h, dtype=aff.dtype, device=aff.device).repeat_interleave(w)
         xs = torch.arange(w, dtype=aff.dtype, device=aff.device).repeat(h)
         d2 = (ys.unsqueeze(1) - ys.unsqueeze(0)) ** 2 + (xs.unsqueeze(1) - xs.unsqueeze(0)) ** 2  # [Q,h*w]
-        return aff - (d2 * (0.5 / (self.locality * self.locality))).repeat(1, aff.size(1) // (h * w))
+        d2 = d2 * (0.5 / (self.locality * self.locality))
+        q = aff.size(0)
+        return (aff.reshape(q, -1, h * w) - d2.unsqueeze(1)).reshape(q, -1)  # the same prior for every memory frame
 
     def read_object_memory(self, key, mem_values, top_k):
         """Top-k read of a memory with per-object keys: mem_values [N,Ck+Cv,T,h,w] -> readout [N,Cv,h,w].
