@@ -36,11 +36,6 @@ public final class FusionSchedule {
 		return new FusionSchedule(fused);
 	}
 
-	/** @return a schedule that fuses nothing (fusion switched off) */
-	public static FusionSchedule none() {
-		return new FusionSchedule(Map.of());
-	}
-
 	private static void add(final Map<Integer, Distances> fused, final int origin, final Iterable<Integer> frames,
 		final OptionalInt stop)
 	{

@@ -17,7 +17,7 @@ import sc.fiji.mivos.model.NonFiniteOutputException;
  * for networks with per-object memory keys, of its memory values) and of the change masks; close it when the round
  * ends.
  */
-final class Fuser implements AutoCloseable {
+final class Fuser implements RoundFusion {
 
 	/** Largest distance between two interactions in the fusion network's training clips. */
 	static final int TRAINED_SPAN = 6;
@@ -62,22 +62,14 @@ final class Fuser implements AutoCloseable {
 		}
 	}
 
-	/**
-	 * @param out manager of the result
-	 * @param t the target frame
-	 * @param frame its features
-	 * @param cur {@code [N+1,1,H,W]} new propagation probabilities, background first
-	 * @param d its distances to the two interactions
-	 * @return {@code [N+1,1,H,W]} fused probabilities, or {@code null} when the fusion network gave no usable result
-	 *         (the caller keeps the new propagation)
-	 */
-	NDArray fuse(final NDManager out, final int t, final FrameFeatures frame, final NDArray cur,
+	/** Runs the fusion network; {@code null} when it gave no usable result. */
+	@Override
+	public NDArray fuse(final NDManager out, final int t, final FrameFeatures frame, final NDArray cur,
 		final FusionSchedule.Distances d)
 	{
 		final long start = System.nanoTime();
 		try (NDManager scope = out.newSubManager()) {
-			final int[] prevLabels = ctx.resampler().labelsToProcessing(ctx.labels().frame(t));
-			final NDArray prev = ObjectMasks.masks(scope, prevLabels, ids, ctx.height(), ctx.width());
+			final NDArray prev = ctx.currentMasks(scope, t, ids);
 			final NDArray objects = cur.get(scope, new NDIndex("1:"));
 			final float[] dist = new float[ids.length * 2];
 			// NB: the fusion network saw interactions at most TRAINED_SPAN frames apart; longer gaps are scaled down

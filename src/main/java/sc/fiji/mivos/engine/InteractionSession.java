@@ -207,8 +207,9 @@ public final class InteractionSession implements AutoCloseable {
 
 	/**
 	 * Propagates the latest interaction forward and backward until the neighbouring interacted frames or the ends of
-	 * the sequence. Frames between the new interacted frame and an earlier one that an earlier round wrote are fused
-	 * with that round (when fusion is on). Each frame is written as soon as it is done; cancel is checked between
+	 * the sequence. Frames between the new interacted frame and an earlier one that an earlier round wrote are merged
+	 * with that round: by the fusion network when fusion is on, else by temporal distance ({@link TemporalBlend}).
+	 * Each frame is written as soon as it is done; cancel is checked between
 	 * frames and keeps the frames already written.
 	 *
 	 * @throws MivosException when no frame was interacted with yet
@@ -235,14 +236,15 @@ public final class InteractionSession implements AutoCloseable {
 		final long start = System.currentTimeMillis();
 		final int origin = latest;
 		final PropagationPlan plan = PropagationPlan.of(origin, frames.frames(), interactedFrames(), first, last);
-		final FusionSchedule schedule = ctx.settings().fusion() ? FusionSchedule.of(plan) : FusionSchedule.none();
+		final FusionSchedule schedule = FusionSchedule.of(plan);
 		final int[] ids = objectIds().stream().mapToInt(Integer::intValue).toArray();
 		final Propagator.Progress p;
 		if (ids.length == 0) p = clear(plan, cancel, listener);
 		else {
 			rememberInteractedFrames(ids);
-			try (Fuser fuser = schedule.size() == 0 ? null : new Fuser(ctx, ids, origin, before.getOrDefault(origin,
-				interacted.get(origin).labels()), interacted.get(origin).labels()))
+			try (RoundFusion fuser = schedule.size() == 0 ? null : ctx.settings().fusion() ? new Fuser(ctx, ids, origin,
+				before.getOrDefault(origin, interacted.get(origin).labels()), interacted.get(origin).labels())
+				: new TemporalBlend(ctx, ids))
 			{
 				p = new Propagator(ctx, ids, interactedFrames()).run(plan, fuser, schedule, propagated, listener,
 					cancel, frameObserver);

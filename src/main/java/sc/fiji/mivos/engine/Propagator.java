@@ -51,12 +51,12 @@ final class Propagator {
 	}
 
 	/**
-	 * @param fuser fusion for this round, or {@code null} when no frame is fused
+	 * @param fuser the merge of this round with the previous one, or {@code null} when no frame is fused
 	 * @param schedule frames to fuse (only those with {@code hasPrevious} set are)
 	 * @param hasPrevious per frame, whether an earlier round wrote it
 	 * @param onFrame told each frame right after it is written
 	 */
-	Progress run(final PropagationPlan plan, final Fuser fuser, final FusionSchedule schedule,
+	Progress run(final PropagationPlan plan, final RoundFusion fuser, final FusionSchedule schedule,
 		final boolean[] hasPrevious, final ProgressListener listener, final CancelToken cancel,
 		final IntConsumer onFrame)
 	{
@@ -89,7 +89,7 @@ final class Propagator {
 	}
 
 	/** @return whether the frame was fused */
-	private boolean step(final int t, final MemoryPolicy policy, final boolean last, final Fuser fuser,
+	private boolean step(final int t, final MemoryPolicy policy, final boolean last, final RoundFusion fuser,
 		final FusionSchedule schedule)
 	{
 		boolean fusedFrame = fuser != null;

@@ -47,6 +47,11 @@ record SessionContext(MivosNetworks nets, EngineSettings settings, Resampler res
 		}
 	}
 
+	/** @return {@code [N,1,H,W]} 0/1 masks of the objects {@code ids} in the labels frame {@code t} now holds */
+	NDArray currentMasks(final NDManager out, final int t, final int[] ids) {
+		return ObjectMasks.masks(out, resampler.labelsToProcessing(labels.frame(t)), ids, height(), width());
+	}
+
 	/** @return {@code [N+1,1,H,W]} soft-aggregated probabilities of per-batch logits, in {@code out} */
 	NDArray aggregate(final NDManager out, final NDList logits) {
 		try (NDManager scope = out.newSubManager()) {

@@ -132,14 +132,14 @@ class InteractionSessionTest {
 	}
 
 	@Test
-	void fusionCanBeSwitchedOff() {
+	void withoutTheFusionNetworkFramesBetweenInteractionsAreBlended() {
 		final SyntheticDiscs d = SyntheticDiscs.single(64, 6);
 		final EngineSettings off = SETTINGS.toBuilder().optFusion(false).build();
 		try (InteractionSession s = new InteractionSession(nets, d, off)) {
 			s.setMasks(0, d.labels(0));
 			s.propagate(ProgressListener.NONE, new CancelToken());
 			s.setMasks(5, d.labels(5));
-			assertEquals(0, s.propagate(ProgressListener.NONE, new CancelToken()).framesFused());
+			assertEquals(4, s.propagate(ProgressListener.NONE, new CancelToken()).framesFused());
 			assertEquals(0, s.timings().calls(StageTimings.FUSION));
 		}
 	}
