@@ -9,7 +9,8 @@ side at 512 px (padded to multiples of 16), top-k scaled with resolution. Prints
 first-round scribble (positive skeleton stroke + background strokes) per object on frame 1, and the mean
 propagation J after 10, 30 and all frames from the ground-truth masks of frame 1 (memory: frame 1, every 5th
 frame and the previous one, at most 8). An object is scored on the frames where its track exists; a prediction on
-a frame after its track ended counts as J = 0.
+a frame after its track ended (a nucleus that divided, a cell that left) counts as J = 0, for propagation and for
+the copy-frame-1 baseline alike.
 """
 import argparse
 import glob
@@ -95,13 +96,21 @@ def propagation_js(prop, grid, frames, labels, ids, top_k):
     images = grid.down(torch.from_numpy(frames))
     start = grid.down(torch.from_numpy(np.stack([labels[0] == i for i in ids]).astype(np.float32))[:, None])
     probs = MemoryPropagator(prop, top_k=top_k).run(images, 0, start, list(range(1, len(frames))))
-    per_frame = []
+    predicted = []
     for t in range(1, len(frames)):
         p = grid.up(probs[t])[:, 0].numpy()
-        lab = np.where(p.max(0) > 1.0 - p.sum(0), p.argmax(0) + 1, 0)
+        predicted.append(np.where(p.max(0) > 1.0 - p.sum(0), p.argmax(0) + 1, 0))
+    return frame_js(predicted, labels, ids)
+
+
+def frame_js(predicted, labels, ids):
+    """Mean J over ``ids`` on frames 2..n (``predicted[t-1]``: labels 1..len(ids)); an object absent from both the
+    truth and the prediction of a frame is not scored there."""
+    per_frame = []
+    for t in range(1, len(labels)):
         js = []
         for k, oid in enumerate(ids):
-            g, q = labels[t] == oid, lab == k + 1
+            g, q = labels[t] == oid, predicted[t - 1] == k + 1
             if g.any() or q.any():
                 js.append(iou(q, g))
         per_frame.append(float(np.mean(js)) if js else 1.0)
@@ -127,8 +136,10 @@ def main():
     prop = torch.jit.load(os.path.join(args.models, "propagation.pt"))
     s2m_iou = s2m_ious(s2m, grid, frames[0], labels[0], ids, seed=1)
     js = propagation_js(prop, grid, frames, labels, ids, top_k)
-    copy = [float(np.mean([iou(labels[0] == i, labels[t] == i) for i in ids if (labels[t] == i).any()] or [1.0]))
-            for t in range(1, len(frames))]
+    first = np.zeros_like(labels[0])
+    for k, oid in enumerate(ids):
+        first[labels[0] == oid] = k + 1
+    copy = frame_js([first] * (len(frames) - 1), labels, ids)
     res = {"sequence": os.path.basename(os.path.normpath(args.sequence)), "objects": len(ids),
            "frames": len(frames), "processing": list(grid.pad), "top_k": top_k,
            "s2m_iou_one_scribble": round(float(np.mean(s2m_iou)), 3),

@@ -33,7 +33,7 @@ public final class RobotEvaluation {
 	public enum Method {
 		/** S2M, propagation and difference-aware fusion. */
 		FULL("mivos"),
-		/** S2M and propagation; each round overwrites the frames it reaches. */
+		/** S2M and propagation; between two interactions each round blends with the earlier one by temporal distance. */
 		NO_FUSION("no_fusion"),
 		/** S2M on the interacted frames only; every other frame copies the nearest interacted frame. */
 		NO_PROPAGATION("no_propagation");
