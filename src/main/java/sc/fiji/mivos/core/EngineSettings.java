@@ -22,7 +22,7 @@ public final class EngineSettings {
 	/** Default {@link #modelName()}: the model packed into the plugin. */
 	public static final String DEFAULT_MODEL = "lite";
 
-	/** Whether difference-aware fusion runs unless asked otherwise. */
+	/** Whether the difference-aware fusion network runs unless asked otherwise (else rounds are blended in time). */
 	public static final boolean DEFAULT_FUSION = false;
 	/** Smallest non-zero {@link #processingSize()}: one 32 px side still gives a 2×2 feature map. */
 	public static final int MIN_PROCESSING_SIZE = 32;
@@ -180,7 +180,7 @@ public final class EngineSettings {
 		private DeviceChoice device = DeviceChoice.CPU;
 		private int threads = 0;
 		private String modelName = DEFAULT_MODEL;
-		// NB: off by default: the shipped lite fusion network still scores below plain propagation (README, Evaluation).
+		// NB: off by default: the shipped lite fusion network scores below the temporal blend (README, Evaluation).
 		private boolean fusion = DEFAULT_FUSION;
 
 		private Builder() {}
