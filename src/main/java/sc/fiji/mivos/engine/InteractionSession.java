@@ -242,10 +242,7 @@ public final class InteractionSession implements AutoCloseable {
 		if (ids.length == 0) p = clear(plan, cancel, listener);
 		else {
 			rememberInteractedFrames(ids);
-			try (RoundFusion fuser = schedule.size() == 0 ? null : ctx.settings().fusion() ? new Fuser(ctx, ids, origin,
-				before.getOrDefault(origin, interacted.get(origin).labels()), interacted.get(origin).labels())
-				: new TemporalBlend(ctx, ids))
-			{
+			try (RoundFusion fuser = schedule.size() == 0 ? null : roundFusion(ids, origin)) {
 				p = new Propagator(ctx, ids, interactedFrames()).run(plan, fuser, schedule, propagated, listener,
 					cancel, frameObserver);
 			}
@@ -264,6 +261,13 @@ public final class InteractionSession implements AutoCloseable {
 				" fused)" : "");
 		return new PropagationResult(origin, plan.size(), p.done, p.fused, canceled, message, System
 			.currentTimeMillis() - start);
+	}
+
+	/** @return the merge of a round from {@code origin} with the previous one: the fusion network or the blend */
+	private RoundFusion roundFusion(final int[] ids, final int origin) {
+		if (!ctx.settings().fusion()) return new TemporalBlend(ctx, ids);
+		final int[] now = interacted.get(origin).labels();
+		return new Fuser(ctx, ids, origin, before.getOrDefault(origin, now), now);
 	}
 
 	/** Writes background on every planned frame: no object is left to propagate. */
