@@ -24,8 +24,6 @@ public final class EngineSettings {
 
 	/** Whether the difference-aware fusion network runs unless asked otherwise (else rounds are blended in time). */
 	public static final boolean DEFAULT_FUSION = false;
-	/** Smallest non-zero {@link #processingSize()}: one 32 px side still gives a 2×2 feature map. */
-	public static final int MIN_PROCESSING_SIZE = 32;
 
 	/** top-k MiVOS uses at its reference resolution {@link #REFERENCE_PIXELS} (480×854). */
 	private static final int REFERENCE_TOP_K = 50;
@@ -203,7 +201,7 @@ public final class EngineSettings {
 			return this;
 		}
 
-		/** @param size longest processed side in pixels, &ge; {@value EngineSettings#MIN_PROCESSING_SIZE}; 0 = never downscale */
+		/** @param size longest processed side in pixels, &ge; {@value Resampler#MIN_SIDE}; 0 = never downscale */
 		public Builder optProcessingSize(final int size) {
 			processingSize = size;
 			return this;
@@ -251,8 +249,8 @@ public final class EngineSettings {
 			if (topK < 0) throw bad("top_k", topK, "must be 0 (auto) or positive");
 			if (memEvery < 1) throw bad("mem_every", memEvery, "must be at least 1");
 			if (maxMemoryFrames < 2) throw bad("max_memory_frames", maxMemoryFrames, "must be at least 2");
-			if (processingSize != 0 && processingSize < MIN_PROCESSING_SIZE) throw bad("processing_size",
-				processingSize, "must be 0 (never downscale) or at least " + MIN_PROCESSING_SIZE);
+			if (processingSize != 0 && processingSize < Resampler.MIN_SIDE) throw bad("processing_size",
+				processingSize, "must be 0 (never downscale) or at least " + Resampler.MIN_SIDE);
 			if (!(lowPercentile >= 0 && lowPercentile < 100)) throw bad("low_percentile", lowPercentile,
 				"must be in 0..100");
 			if (!(highPercentile > 0 && highPercentile <= 100)) throw bad("high_percentile", highPercentile,

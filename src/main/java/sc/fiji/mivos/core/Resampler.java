@@ -3,8 +3,9 @@ package sc.fiji.mivos.core;
 /**
  * Converts between the image grid and the processing grid of one sequence. Frames whose longer side exceeds the
  * processing size are downscaled (bilinear, with the filter widened by the reduction factor so that no detail
- * aliases), then padded on the right and bottom by edge replication to a multiple of {@value #MULTIPLE} in both
- * directions. Results go back by cropping the padding and upscaling.
+ * aliases); frames whose longer side is below {@value #MIN_SIDE} are upscaled to it (bilinear). Then they are padded
+ * on the right and bottom by edge replication to a multiple of {@value #MULTIPLE} in both directions. Results go back
+ * by cropping the padding and resizing to the image.
  * <p>
  * Planes are row-major float arrays; multi-channel data is channel-major ({@code [C][H][W]} flattened).
  */
@@ -12,6 +13,11 @@ public final class Resampler {
 
 	/** Processing sizes are multiples of this (the networks' output stride). */
 	public static final int MULTIPLE = 16;
+	/**
+	 * Smallest longer side of the processing grid. The networks see a stride-16 feature grid and were trained on crops
+	 * of 192 px; on a 4×4 grid (a 64 px frame) a cell fills most of the context and S2M can lose it entirely.
+	 */
+	public static final int MIN_SIDE = 128;
 
 	private final int imageWidth;
 	private final int imageHeight;
@@ -25,22 +31,25 @@ public final class Resampler {
 	/**
 	 * @param imageWidth image width in pixels
 	 * @param imageHeight image height in pixels
-	 * @param processingSize longest processed side in pixels; 0 = keep the image size
+	 * @param processingSize longest processed side in pixels, at least {@value #MIN_SIDE}; 0 = never downscale
 	 */
 	public Resampler(final int imageWidth, final int imageHeight, final int processingSize) {
 		if (imageWidth <= 0 || imageHeight <= 0) throw new IllegalArgumentException("empty image " + imageWidth +
 			"x" + imageHeight);
-		if (processingSize < 0) throw new IllegalArgumentException("negative processing size " + processingSize);
+		if (processingSize != 0 && processingSize < MIN_SIDE) throw new IllegalArgumentException(
+			"processing size " + processingSize + " is neither 0 nor at least " + MIN_SIDE);
 		this.imageWidth = imageWidth;
 		this.imageHeight = imageHeight;
 		final int longer = Math.max(imageWidth, imageHeight);
-		if (processingSize == 0 || longer <= processingSize) {
+		final int processedLonger = longer < MIN_SIDE ? MIN_SIDE : processingSize == 0 ? longer : Math.min(longer,
+			processingSize);
+		if (processedLonger == longer) {
 			scale = 1;
 			scaledWidth = imageWidth;
 			scaledHeight = imageHeight;
 		}
 		else {
-			scale = processingSize / (double) longer;
+			scale = processedLonger / (double) longer;
 			scaledWidth = Math.max(1, (int) Math.round(imageWidth * scale));
 			scaledHeight = Math.max(1, (int) Math.round(imageHeight * scale));
 		}
@@ -80,7 +89,7 @@ public final class Resampler {
 		return paddedHeight;
 	}
 
-	/** @return processing pixels per image pixel, &le; 1 (1 when the image is not downscaled) */
+	/** @return processing pixels per image pixel: below 1 for downscaled frames, above 1 for upscaled small ones */
 	public double scale() {
 		return scale;
 	}
@@ -93,7 +102,7 @@ public final class Resampler {
 	/**
 	 * @param image {@code [C][imageHeight][imageWidth]} values; not modified
 	 * @param channels {@code C}
-	 * @return {@code [C][paddedHeight][paddedWidth]}, downscaled and edge-padded
+	 * @return {@code [C][paddedHeight][paddedWidth]}, resized and edge-padded
 	 */
 	public float[] toProcessing(final float[] image, final int channels) {
 		final int in = imageWidth * imageHeight;
@@ -129,8 +138,8 @@ public final class Resampler {
 
 	/**
 	 * Moves a label image from the processing grid back to the image. Where the image is not resized this only crops.
-	 * Otherwise each image pixel takes, among the labels of the four processing pixels around it, the one whose
-	 * bilinear weights times confidences sum highest: boundaries come back smooth instead of blocky.
+	 * Otherwise each image pixel takes, among the labels of the processing pixels its resampling filter reads, the one
+	 * whose filter weights times confidences sum highest: boundaries come back smooth instead of blocky.
 	 *
 	 * @param labels {@code [paddedHeight][paddedWidth]} labels; not modified
 	 * @param confidence {@code [paddedHeight][paddedWidth]} probability of each pixel's label, 0..1; not modified
@@ -145,19 +154,20 @@ public final class Resampler {
 				System.arraycopy(labels, y * paddedWidth, out, y * imageWidth, imageWidth);
 			return out;
 		}
-		final int[] cand = new int[4];
-		final float[] score = new float[4];
+		final int taps = upY.maxTaps() * upX.maxTaps();
+		final int[] cand = new int[taps];
+		final float[] score = new float[taps];
 		for (int y = 0; y < imageHeight; y++) {
-			final int y0 = upY.start[y], y1 = Math.min(y0 + 1, scaledHeight - 1);
-			final float wy1 = upY.weights[y].length > 1 ? upY.weights[y][1] : 0, wy0 = 1 - wy1;
+			final float[] wy = upY.weights[y];
 			for (int x = 0; x < imageWidth; x++) {
-				final int x0 = upX.start[x], x1 = Math.min(x0 + 1, scaledWidth - 1);
-				final float wx1 = upX.weights[x].length > 1 ? upX.weights[x][1] : 0, wx0 = 1 - wx1;
+				final float[] wx = upX.weights[x];
 				int n = 0;
-				n = vote(labels, confidence, y0 * paddedWidth + x0, wy0 * wx0, cand, score, n);
-				n = vote(labels, confidence, y0 * paddedWidth + x1, wy0 * wx1, cand, score, n);
-				n = vote(labels, confidence, y1 * paddedWidth + x0, wy1 * wx0, cand, score, n);
-				n = vote(labels, confidence, y1 * paddedWidth + x1, wy1 * wx1, cand, score, n);
+				for (int ky = 0; ky < wy.length; ky++) {
+					final int row = Math.min(upY.start[y] + ky, scaledHeight - 1) * paddedWidth;
+					for (int kx = 0; kx < wx.length; kx++)
+						n = vote(labels, confidence, row + Math.min(upX.start[x] + kx, scaledWidth - 1), wy[ky] * wx[kx],
+							cand, score, n);
+				}
 				int best = 0;
 				for (int i = 1; i < n; i++)
 					if (score[i] > score[best]) best = i;
@@ -169,7 +179,7 @@ public final class Resampler {
 
 	/**
 	 * Moves one plane (for example an object's probability) from the processing grid back to the image: crop, then
-	 * bilinear upscale.
+	 * resize.
 	 *
 	 * @param plane {@code [paddedHeight][paddedWidth]}; not modified
 	 * @return {@code [imageHeight][imageWidth]}
@@ -294,6 +304,14 @@ public final class Resampler {
 				start[o] = first;
 				weights[o] = f;
 			}
+		}
+
+		/** @return the most input samples any output sample reads */
+		int maxTaps() {
+			int most = 0;
+			for (final float[] w : weights)
+				most = Math.max(most, w.length);
+			return most;
 		}
 	}
 }

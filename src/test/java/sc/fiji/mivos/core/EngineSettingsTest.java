@@ -51,7 +51,7 @@ class EngineSettingsTest {
 		assertMessage("top_k", EngineSettings.builder().optTopK(-1));
 		assertMessage("mem_every", EngineSettings.builder().optMemEvery(0));
 		assertMessage("max_memory_frames", EngineSettings.builder().optMaxMemoryFrames(1));
-		assertMessage("processing_size", EngineSettings.builder().optProcessingSize(8));
+		assertMessage("processing_size", EngineSettings.builder().optProcessingSize(64));
 		assertMessage("low_percentile", EngineSettings.builder().optLowPercentile(-1));
 		assertMessage("high_percentile", EngineSettings.builder().optHighPercentile(101));
 		assertMessage("low_percentile", EngineSettings.builder().optLowPercentile(50).optHighPercentile(40));

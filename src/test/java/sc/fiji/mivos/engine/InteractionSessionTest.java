@@ -20,6 +20,7 @@ import sc.fiji.mivos.core.EngineSettings;
 import sc.fiji.mivos.core.MivosException;
 import sc.fiji.mivos.core.Polarity;
 import sc.fiji.mivos.core.ProgressListener;
+import sc.fiji.mivos.core.Resampler;
 import sc.fiji.mivos.core.Scribble;
 import sc.fiji.mivos.core.ScribbleSet;
 import sc.fiji.mivos.model.MivosNetworks;
@@ -72,8 +73,9 @@ class InteractionSessionTest {
 			assertArrayEquals(labels, s.labels(1));
 			assertEquals(new TreeSet<>(List.of(1)), s.interactedFrames());
 			assertEquals(1, s.round());
-			assertEquals(64, s.processingWidth());
-			assertEquals(64, s.processingHeight());
+			// NB: frames smaller than the minimum processing side are upscaled for the networks.
+			assertEquals(Resampler.MIN_SIDE, s.processingWidth());
+			assertEquals(Resampler.MIN_SIDE, s.processingHeight());
 			assertTrue(s.timings().calls(StageTimings.S2M) == 1);
 			assertTrue(s.timings().asMap().keySet().containsAll(Set.of("s2m_ms", "key_ms", "value_ms", "segment_ms",
 				"fusion_ms")));

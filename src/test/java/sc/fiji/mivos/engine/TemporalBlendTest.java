@@ -16,7 +16,7 @@ import sc.fiji.mivos.core.Resampler;
 /** The merge without the fusion network: weights by the distances to the two interactions. */
 class TemporalBlendTest {
 
-	private static final int SIZE = 16;
+	private static final int SIZE = Resampler.MIN_SIDE;
 
 	/** Object 1 fills the left half of frame 1 from the earlier round; the new propagation finds only background. */
 	private static float[] blend(final int toNew, final int toEarlier) {
@@ -27,7 +27,7 @@ class TemporalBlendTest {
 		labels.setFrame(1, earlier);
 		try (NDManager m = Engine.getEngine("PyTorch").newBaseManager()) {
 			final SessionContext ctx = new SessionContext(null, EngineSettings.defaults(), new Resampler(SIZE, SIZE,
-				SIZE), m, null, null, labels, null, null);
+				0), m, null, null, labels, null, null);
 			final float[] bg = new float[2 * SIZE * SIZE];
 			for (int i = 0; i < SIZE * SIZE; i++)
 				bg[i] = 1;
