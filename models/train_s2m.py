@@ -102,7 +102,9 @@ def make_summary(args, step, budget, v):
                          "crop": [args.size, args.size], "optimizer": "AdamW, cosine decay over the time budget",
                          "lr": args.lr, "loss": "BCE + soft IoU",
                          "samples": "first-round (skeleton positive + background strokes) and corrective rounds "
-                                    "(corrupted previous mask + strokes on its largest errors), nuclei/phase/generic",
+                                    "(corrupted previous mask + strokes on its largest errors; 30 % of them with "
+                                    "the previous mask on another object, the object absent or elsewhere), "
+                                    "nuclei/phase/generic",
                          "wall_minutes": round(budget.elapsed() / 60, 1), "threads": args.threads,
                          "warm_start": args.warm_start},
             "validation": dict(v, set="%d fixed synthetic examples (seeds 900000+), %dx%d, threshold 0.5"

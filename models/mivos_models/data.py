@@ -58,28 +58,53 @@ def random_clip(rng, frames, size, mode=None, **kw):
 
 
 def corrupt(mask, rng):
-    """A plausible imperfect prediction of ``mask`` (bool) as a soft probability map float32."""
+    """A plausible imperfect prediction of ``mask`` (bool) as a soft probability map float32: one error, or (30 %)
+    two of different kinds."""
     m = mask.copy()
-    kind = rng.integers(5)
+    kinds = rng.choice(6, size=2 if rng.random() < 0.3 else 1, replace=False)
+    for kind in kinds:
+        m = _one_error(m, mask, int(kind), rng)
+    soft = ndi.gaussian_filter(m.astype(np.float32), rng.uniform(0.5, 2.0))
+    return np.clip(soft, 0, 1)
+
+
+def _one_error(m, mask, kind, rng):
     if kind == 0:
-        m = ndi.binary_dilation(m, iterations=int(rng.integers(2, 6)))
-    elif kind == 1:
-        m = ndi.binary_erosion(m, iterations=int(rng.integers(2, 6)))
-    elif kind == 2:
-        m = np.roll(m, (int(rng.integers(-6, 7)), int(rng.integers(-6, 7))), (0, 1))
-    elif kind == 3:
+        return ndi.binary_dilation(m, iterations=int(rng.integers(2, 6)))
+    if kind == 1:
+        return ndi.binary_erosion(m, iterations=int(rng.integers(2, 6)))
+    if kind == 2:
+        return np.roll(m, (int(rng.integers(-6, 7)), int(rng.integers(-6, 7))), (0, 1))
+    if kind == 3:
         ys, xs = np.nonzero(m)
         if len(ys):
             cy, cx = ys.mean(), xs.mean()
             a = rng.uniform(0, np.pi)
             yy, xx = np.mgrid[0:m.shape[0], 0:m.shape[1]]
-            m &= (np.cos(a) * (xx - cx) + np.sin(a) * (yy - cy)) < rng.uniform(-3, 8)
-    else:
+            m = m & ((np.cos(a) * (xx - cx) + np.sin(a) * (yy - cy)) < rng.uniform(-3, 8))
+        return m
+    if kind == 4:
         blob = ndi.gaussian_filter(rng.standard_normal(m.shape), 6) > 0.12
-        near = ndi.binary_dilation(m, iterations=8)
-        m = m ^ (blob & near)
-    soft = ndi.gaussian_filter(m.astype(np.float32), rng.uniform(0.5, 2.0))
-    return np.clip(soft, 0, 1)
+        return m ^ (blob & ndi.binary_dilation(mask, iterations=8))
+    # a false positive away from the object (propagation that leaked onto similar-looking background)
+    field = ndi.gaussian_filter(rng.standard_normal(m.shape), rng.uniform(4, 10))
+    blob = field > field.std() * rng.uniform(1.0, 2.0)
+    lab, n = ndi.label(blob & ~ndi.binary_dilation(mask, iterations=4))
+    if n == 0:
+        return m
+    return m | (lab == 1 + int(rng.integers(n)))
+
+
+def misplaced(labels, oid, rng):
+    """(soft previous mask, truth) where the previous mask of ``oid`` lies on another object: half the time the
+    object is absent from the frame (truth empty: a mother after its division, a cell that left), otherwise it is
+    elsewhere (an identity swap between neighbours)."""
+    others = [o for o in np.unique(labels) if o not in (0, oid)]
+    if not others:
+        return corrupt(labels == oid, rng), labels == oid
+    prev = corrupt(labels == others[int(rng.integers(len(others)))], rng)
+    gt = np.zeros(labels.shape, bool) if rng.random() < 0.5 else labels == oid
+    return prev, gt
 
 
 def _pick_objects(labels, rng, n, min_area=30):
@@ -101,10 +126,15 @@ def s2m_sample(rng, size):
     gt = lab == oid
     prev = np.zeros(gt.shape, np.float32)
     pos = neg = None
-    if rng.random() < 0.5:
-        prev = corrupt(gt, rng)
+    kind = rng.random()
+    if kind < 0.5:
+        if kind < 0.15:
+            prev, gt = misplaced(lab, oid, rng)
+        else:
+            prev = corrupt(gt, rng)
         pos, neg = scribbles.corrective_strokes(prev > 0.5, gt, rng)
         if pos.sum() + neg.sum() == 0:
+            prev, gt = np.zeros(gt.shape, np.float32), lab == oid
             pos = neg = None
     if pos is None:
         prev = np.zeros(gt.shape, np.float32) if rng.random() < 0.8 else prev
