@@ -2,6 +2,7 @@ package sc.fiji.mivos.model;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,6 +11,7 @@ import java.nio.file.Paths;
 
 import org.junit.jupiter.api.Test;
 
+import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -50,6 +52,16 @@ class TorchMethodTest {
 			final MivosException e = assertThrows(MivosException.class, () -> broken.call(m, x));
 			assertTrue(e.getMessage().contains("broken stage returned NaN"), e.getMessage());
 			assertEquals(before, m.getManagedArrays().size(), "refused results are freed");
+		}
+	}
+
+	@Test
+	void finiteFindsAnyNaNOrInfinity() {
+		try (NDManager m = Engine.getEngine("PyTorch").newBaseManager()) {
+			assertTrue(TorchMethod.finite(new NDList(m.create(new float[] { 1, -3e38f, 0 }), m.create(new int[] { 5 }))));
+			for (final float bad : new float[] { Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY })
+				assertFalse(TorchMethod.finite(new NDList(m.create(new float[] { 1, 2 }), m.create(new float[] { 0, bad,
+					-1 }))), "missed " + bad);
 		}
 	}
 }
