@@ -15,7 +15,7 @@ public final class Resampler {
 	public static final int MULTIPLE = 16;
 	/**
 	 * Smallest longer side of the processing grid. The networks see a stride-16 feature grid and were trained on crops
-	 * of 192 px; on a 4×4 grid (a 64 px frame) a cell fills most of the context and S2M can lose it entirely.
+	 * of 128–192 px; on a 4×4 grid (a 64 px frame) a cell fills most of the context and S2M can lose it entirely.
 	 */
 	public static final int MIN_SIDE = 128;
 
