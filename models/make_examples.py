@@ -14,6 +14,8 @@ from mivos_models import generator  # noqa: E402
 EXAMPLES = [("nuclei", 0, dict(division=True, touching=True, bit_depth=16)),
             ("phase", 1, dict(bit_depth=8)),
             ("phase", 2, dict(bit_depth=8)),
+            ("phase", 3, dict(bit_depth=8, n_objects=8, radius=(24.0, 30.0), overlap=0.35, speed=0.5, harm_amp=0.25,
+                              render={"dic": 1.0, "texture": (0.2, 0.2), "nucleus": (0.6, 0.6), "border": (0.3, 0.3)})),
             ("generic", 4, {})]
 
 

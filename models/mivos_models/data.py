@@ -17,8 +17,17 @@ def scene_options(rng, mode, size):
 
     Half of the scenes hold 1-3 large objects (radius 10-25 % of the crop: cells at the processing size cover
     that much), the rest 2-6 small ones. Nuclei get low contrast and strong internal texture as well as bright
-    clean ones; phase scenes are mostly DIC relief with granular, low-contrast cell interiors and irregular outlines.
+    clean ones; phase scenes are mostly DIC relief with granular, low-contrast cell interiors and irregular outlines,
+    and half of them are confluent: 5-10 large, slow, irregular cells packed against each other, each with a
+    raised nucleus and a visible outline, as in dense DIC cultures.
     """
+    if mode == "phase" and rng.random() < 0.5:
+        lo = rng.uniform(0.12, 0.2) * size
+        return {"radius": (lo, lo * rng.uniform(1.1, 1.4)), "n_objects": int(rng.integers(5, 11)),
+                "overlap": float(rng.uniform(0.2, 0.45)), "speed": float(rng.uniform(0.2, 1.2)),
+                "harm_amp": float(rng.uniform(0.15, 0.35)),
+                "render": {"dic": 0.85, "contrast": (0.04, 0.45), "texture": (0.05, 0.5),
+                           "texture_sigma": (0.7, 2.0), "nucleus": (0.3, 1.0), "border": (0.1, 0.5)}}
     big = rng.random() < 0.5
     lo = rng.uniform(0.1, 0.25 if mode != "nuclei" else 0.18) * size if big else rng.uniform(0.05, 0.1) * size
     opts = {"radius": (lo, lo * rng.uniform(1.15, 1.5)),

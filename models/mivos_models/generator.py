@@ -108,8 +108,12 @@ def _new_blob(rng, oid, h, w, rmin, rmax, harm_amp, speed, inside=True):
                  rng.normal(0, 0.03), harm, rng.uniform(0.5, 1.0), int(rng.integers(1 << 30)))
 
 
-def _place(rng, blobs, h, w, rmin, rmax, harm_amp, speed, oid, touching_with=None):
-    """A new blob inside the field, away from the others (or touching ``touching_with``)."""
+def _place(rng, blobs, h, w, rmin, rmax, harm_amp, speed, oid, touching_with=None, overlap=0.0):
+    """A new blob inside the field, away from the others (or touching ``touching_with``).
+
+    ``overlap`` > 0 lets blobs reach into each other by that share of their summed radii (confluent cells: the
+    label image splits the shared area where the normalised distances are equal).
+    """
     best = None
     for _ in range(40):
         blob = _new_blob(rng, oid, h, w, rmin, rmax, harm_amp, speed)
@@ -119,7 +123,8 @@ def _place(rng, blobs, h, w, rmin, rmax, harm_amp, speed, oid, touching_with=Non
             blob.cx = touching_with.cx + dist * math.cos(ang)
             blob.cy = touching_with.cy + dist * math.sin(ang)
             blob.vx, blob.vy = touching_with.vx, touching_with.vy
-        gap = min([math.hypot(blob.cx - o.cx, blob.cy - o.cy) - 1.1 * (max(blob.a, blob.b) + max(o.a, o.b))
+        reach = 1.1 - overlap
+        gap = min([math.hypot(blob.cx - o.cx, blob.cy - o.cy) - reach * (max(blob.a, blob.b) + max(o.a, o.b))
                    for o in blobs if o is not touching_with] + [1e9])
         inside = blob.a <= blob.cx <= w - blob.a and blob.a <= blob.cy <= h - blob.a
         if inside and gap > 0:
@@ -129,13 +134,14 @@ def _place(rng, blobs, h, w, rmin, rmax, harm_amp, speed, oid, touching_with=Non
     return best[1]
 
 
-def _simulate(rng, t_len, h, w, n_objects, rmin, rmax, speed, harm_amp, division, enter_leave, touching):
+def _simulate(rng, t_len, h, w, n_objects, rmin, rmax, speed, harm_amp, division, enter_leave, touching,
+              overlap=0.0):
     """Blob states per frame: list over frames of list of blob copies, plus the divisions."""
     blobs = []
     oid = 1
     for i in range(n_objects):
         partner = blobs[-1] if (touching and i == 1 and blobs) else None
-        blobs.append(_place(rng, blobs, h, w, rmin, rmax, harm_amp, speed, oid, partner))
+        blobs.append(_place(rng, blobs, h, w, rmin, rmax, harm_amp, speed, oid, partner, overlap))
         oid += 1
     entering = []
     if enter_leave and t_len > 3:
@@ -262,6 +268,19 @@ def _render_nuclei(rng, frames, h, w, bit_depth, cfg):
     return raw, np.stack(labels)
 
 
+def _add_nucleus(height, mask, blob, amp, h, w):
+    """Raises ``height`` inside ``mask`` by a dome on the blob's nucleus: an ellipse of 35-55 % of the cell's
+    size, off-centre, fixed to the blob (drawn from its texture seed, so it moves and turns with the cell)."""
+    r = np.random.default_rng(blob.tex_seed + 1)
+    scale, du, dv = r.uniform(0.35, 0.55), r.uniform(-0.25, 0.25), r.uniform(-0.25, 0.25)
+    c, s = math.cos(blob.theta), math.sin(blob.theta)
+    nuc = _Blob(0, blob.cx + blob.a * du * c - blob.b * dv * s, blob.cy + blob.a * du * s + blob.b * dv * c,
+                blob.a * scale, blob.b * scale, blob.theta, 0.0, 0.0, 0.0, np.zeros((1, 2)), 1.0, 0)
+    sl, d = _blob_distance(nuc, h, w)
+    if sl is not None:
+        height[sl] += amp * np.sqrt(np.clip(1 - d ** 2, 0, 1)) * mask[sl]
+
+
 def _render_phase(rng, frames, h, w, bit_depth, cfg):
     dic = rng.random() < cfg.get("dic", 0.4)
     bg_level = rng.uniform(0.35, 0.6)
@@ -271,6 +290,8 @@ def _render_phase(rng, frames, h, w, bit_depth, cfg):
     contrast = rng.uniform(*cfg.get("contrast", (0.2, 0.45)))
     tex_amp = rng.uniform(*cfg["texture"]) if "texture" in cfg else 0.25
     tex_sigma = rng.uniform(*cfg["texture_sigma"]) if "texture_sigma" in cfg else 1.2
+    nucleus_amp = rng.uniform(*cfg["nucleus"]) if "nucleus" in cfg else 0.0
+    border_amp = rng.uniform(*cfg["border"]) if "border" in cfg else 0.0
     images, labels = [], []
     tex_cache = {}
     for blobs in frames:
@@ -283,10 +304,17 @@ def _render_phase(rng, frames, h, w, bit_depth, cfg):
                 tex_cache[b.tex_seed] = _texture(b.tex_seed, h, w, tex_sigma)
             if m.any():
                 height[m] = np.sqrt(np.clip(1 - dist[m] ** 2, 0, 1)) * (1 + tex_amp * tex_cache[b.tex_seed][m])
+                if nucleus_amp > 0:
+                    _add_nucleus(height, m, b, nucleus_amp, h, w)
             sl, d = _blob_distance(b, h, w)
             if sl is not None:
                 ring = np.exp(-((d - 1.12) / 0.12) ** 2) * (d >= 1.0)
                 halo[sl] = np.maximum(halo[sl], ring)
+        if border_amp > 0:  # membranes between touching cells show as a groove in the relief
+            edge = np.zeros((h, w), bool)
+            edge[:, 1:] |= lab[:, 1:] != lab[:, :-1]
+            edge[1:, :] |= lab[1:, :] != lab[:-1, :]
+            height -= border_amp * ndi.gaussian_filter(edge.astype(np.float32), 1.0) * 2.5
         if dic:
             hs = ndi.gaussian_filter(height, 1.0)
             relief = ndi.shift(hs, (sy * 1.5, sx * 1.5), order=1) - hs
@@ -343,11 +371,15 @@ def _render_generic(rng, frames, h, w, bit_depth, cfg):
 
 
 def generate(mode="nuclei", seed=0, frames=8, height=128, width=128, n_objects=None, division=None,
-             enter_leave=None, touching=None, bit_depth=None, radius=None, speed=None, harm_amp=None, render=None):
+             enter_leave=None, touching=None, bit_depth=None, radius=None, speed=None, harm_amp=None, render=None,
+             overlap=0.0):
     """Make one time-lapse; unspecified options are drawn from the seeded random generator.
 
-    ``harm_amp`` bounds the outline harmonics (irregularity); ``render`` holds ranges for the renderer: 'contrast'
-    and 'texture' (nuclei, phase/DIC), 'dic' (probability of DIC relief in 'phase'), 'texture_sigma' (phase/DIC).
+    ``harm_amp`` bounds the outline harmonics (irregularity); ``overlap`` (0..0.5) packs objects into each other
+    by that share of their summed radii, for confluent cells; ``render`` holds ranges for the renderer: 'contrast'
+    and 'texture' (nuclei, phase/DIC), 'dic' (probability of DIC relief in 'phase'), 'texture_sigma' (phase/DIC),
+    'nucleus' (height of a nucleus inside each phase/DIC cell, relative to the cell's) and 'border' (depth of a
+    groove along every cell outline, phase/DIC); both none by default.
     """
     rng = np.random.default_rng(seed)
     if n_objects is None:
@@ -369,7 +401,7 @@ def generate(mode="nuclei", seed=0, frames=8, height=128, width=128, n_objects=N
     if harm_amp is None:
         harm_amp = 0.12 if mode != "generic" else 0.3
     states, divisions = _simulate(rng, frames, height, width, n_objects, radius[0], radius[1], speed, harm_amp,
-                                  division, enter_leave, touching)
+                                  division, enter_leave, touching, overlap)
     renderer = {"nuclei": _render_nuclei, "phase": _render_phase, "generic": _render_generic}[mode]
     images, labels = renderer(rng, states, height, width, 8 if mode == "generic" else bit_depth, render or {})
     return Sequence(images, labels, divisions, mode)

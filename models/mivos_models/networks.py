@@ -433,36 +433,55 @@ class Propagation(nn.Module):
         mem = torch.cat([mem, -(mem * mem).sum(1, keepdim=True)], 1)
         qry = torch.cat([2.0 * key.reshape(ck, q).t(), torch.ones(q, 1, dtype=key.dtype, device=key.device)], 1)
         qry = qry.reshape(q, ck + 1, 1, 1) * (1.0 / math.sqrt(ck))
-        aff = self.localise(F.conv2d(mem, qry).reshape(q, m), h, w)
-        k = int(top_k.item())
-        k = max(1, min(k, m))
-        vals, idx = torch.topk(aff, k, dim=1)  # [Q,k]
+        vals, idx = self.memory_topk(F.conv2d(mem, qry).reshape(q, m), h, w, int(top_k.item()))  # [Q,k]
+        k = idx.size(1)
         weights = torch.softmax(vals, dim=1)
         rows = mem_values.reshape(n * cv, m).t().contiguous()  # [M, N*Cv]: gather whole rows
         gathered = torch.index_select(rows, 0, idx.reshape(-1)).reshape(q, k, n * cv)
         readout = torch.bmm(weights.unsqueeze(1), gathered).reshape(q, n * cv).t()
         return readout.reshape(n, cv, h, w)
 
-    def localise(self, aff, h: int, w: int):
-        """Spatial prior on an affinity [Q, T*h*w]: minus |p_query - p_memory|^2 / (2 sigma^2) in stride-16 cells.
+    def memory_topk(self, aff, h: int, w: int, top_k: int) -> Tuple[torch.Tensor, torch.Tensor]:
+        """The k best memory positions of each query: affinity [Q, T*h*w] -> (values [Q,k], indices [Q,k]).
 
-        Objects in time-lapses move little between the frames the memory holds, while neighbouring cells look alike;
-        the prior keeps the read near the query position (``memory_locality`` = sigma; 0 = off).
+        With the spatial prior on (``memory_locality`` = sigma > 0) a memory position loses d^2 / (2 sigma^2), d its
+        distance to the query in stride-16 cells, the same for every memory frame: objects in time-lapses move little
+        between the frames the memory holds, while neighbouring cells look alike. Only a square window around the
+        query is searched, of radius ceil(sigma * sqrt(32)) cells (4 for sigma 0.7): it holds every position whose
+        prior is above e^-16, a position further away weighs under 1e-7 of a nearer one with the same match, and
+        the top-k over whole frames was most of what the read cost. k is clamped to the positions searched.
         """
-        if self.locality <= 0.0:
-            return aff
-        ys = torch.arange(h, dtype=aff.dtype, device=aff.device).repeat_interleave(w)
-        xs = torch.arange(w, dtype=aff.dtype, device=aff.device).repeat(h)
-        d2 = (ys.unsqueeze(1) - ys.unsqueeze(0)) ** 2 + (xs.unsqueeze(1) - xs.unsqueeze(0)) ** 2  # [Q,h*w]
-        d2 = d2 * (0.5 / (self.locality * self.locality))
         q = aff.size(0)
-        return (aff.reshape(q, -1, h * w) - d2.unsqueeze(1)).reshape(q, -1)  # the same prior for every memory frame
+        m = aff.size(1)
+        if self.locality <= 0.0:
+            return torch.topk(aff, max(1, min(top_k, m)), dim=1)
+        cells, prior = self.window(h, w, aff.dtype, aff.device)
+        s = cells.size(1)
+        t = m // q
+        near = aff.reshape(q, t, q).gather(2, cells.unsqueeze(1).expand(q, t, s)) - prior.unsqueeze(1)
+        vals, j = torch.topk(near.reshape(q, t * s), max(1, min(top_k, t * s)), dim=1)
+        return vals, torch.div(j, s, rounding_mode="floor") * q + cells.gather(1, j % s)
+
+    def window(self, h: int, w: int, dtype: torch.dtype, device: torch.device) -> Tuple[torch.Tensor, torch.Tensor]:
+        """Per query cell, the cells of its search window and their prior: (cells [Q,S] int64, prior [Q,S]).
+
+        S = (2r + 1)^2, row-major from the window's top-left; window cells outside the frame point at cell 0 with a
+        prior of 1e4 (weight 0).
+        """
+        r = int(math.ceil(self.locality * math.sqrt(32.0)))
+        side = 2 * r + 1
+        grid = torch.arange(h * w, dtype=dtype, device=device).reshape(1, 1, h, w)
+        near = F.unfold(F.pad(grid, (r, r, r, r), value=-1.0), side).reshape(side * side, h * w).t()
+        d = torch.arange(-r, r + 1, dtype=dtype, device=device) ** 2
+        d2 = (d.unsqueeze(1) + d.unsqueeze(0)).reshape(1, side * side) * (0.5 / (self.locality * self.locality))
+        prior = torch.where(near >= 0, d2, torch.full_like(d2, 1e4))
+        return near.clamp(min=0).long(), prior
 
     def read_object_memory(self, key, mem_values, top_k):
         """Top-k read of a memory with per-object keys: mem_values [N,Ck+Cv,T,h,w] -> readout [N,Cv,h,w].
 
         Affinity q.m / sqrt(Ck) between each query position and the T*h*w memory positions of the same object, the
-        top k per query (k clamped to T*h*w), softmax over them, weighted sum of the values.
+        top k per query (see :meth:`memory_topk`), softmax over them, weighted sum of the values.
         """
         ck = self.key_dim
         n = mem_values.size(0)
@@ -471,14 +490,12 @@ class Propagation(nn.Module):
         w = key.size(3)
         q = h * w
         m = mem_values.size(2) * q
-        k = int(top_k.item())
-        k = max(1, min(k, m))
         qry = key.reshape(ck, q) * (1.0 / math.sqrt(ck))
         out = []
         for i in range(n):
             entry = mem_values[i].reshape(ck + cv, m)
-            aff = self.localise(torch.mm(qry.t(), entry[:ck]), h, w)  # [Q,M]
-            vals, idx = torch.topk(aff, k, dim=1)
+            vals, idx = self.memory_topk(torch.mm(qry.t(), entry[:ck]), h, w, int(top_k.item()))
+            k = idx.size(1)
             weights = torch.softmax(vals, dim=1)
             rows = entry[ck:].t().contiguous()  # [M,Cv]
             gathered = torch.index_select(rows, 0, idx.reshape(-1)).reshape(q, k, cv)
@@ -487,7 +504,7 @@ class Propagation(nn.Module):
 
     @torch.jit.export
     def segment(self, key, f16, f8, f4, mem_keys, mem_values, top_k):
-        """Memory read + decode -> logits [N,1,H,W]. ``top_k`` is a 0-dim int64 tensor, clamped to T*h*w."""
+        """Memory read + decode -> logits [N,1,H,W]. ``top_k`` is a 0-dim int64 tensor (see :meth:`memory_topk`)."""
         readout = self.read_memory(key, mem_keys, mem_values, top_k)
         n = readout.size(0)
         x = torch.cat([readout, f16.expand(n, -1, -1, -1)], 1)

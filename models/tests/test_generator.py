@@ -35,6 +35,24 @@ class GeneratorTest(unittest.TestCase):
             outside = np.abs(bg - med).mean()
             self.assertGreater(inside, outside, mode)
 
+    def test_overlap_packs_cells_against_each_other(self):
+        def touching_pairs(seq):
+            lab = seq.labels[0]
+            pairs = set()
+            for a, b in ((lab[:, 1:], lab[:, :-1]), (lab[1:, :], lab[:-1, :])):
+                edge = (a != b) & (a > 0) & (b > 0)
+                pairs |= {tuple(sorted(p)) for p in zip(a[edge], b[edge])}
+            return pairs
+
+        opts = dict(frames=1, height=160, width=160, n_objects=7, radius=(22.0, 26.0), touching=False,
+                    enter_leave=False)
+        for seed in range(3):
+            apart = touching_pairs(generator.generate("phase", seed=seed, **opts))
+            packed = generator.generate("phase", seed=seed, overlap=0.4, render={"dic": 1.0, "nucleus": (0.6, 0.6),
+                                                                                  "border": (0.3, 0.3)}, **opts)
+            self.assertGreaterEqual(len(touching_pairs(packed)), max(3, len(apart) + 2), "seed %d" % seed)
+            self.assertEqual(len(np.unique(packed.labels[0])) - 1, 7)
+
     def test_eight_bit_range(self):
         seq = generator.generate("nuclei", seed=1, frames=2, height=64, width=64, bit_depth=8)
         self.assertEqual(seq.images.dtype, np.uint8)

@@ -37,13 +37,35 @@ class MemoryLocalityTest(unittest.TestCase):
         read = prop.read_memory(key, mem, values, torch.tensor(2))
         self.assertAlmostEqual(float(read[0, 0, 0, 1]), 2.0, places=4)  # the mean of cells 0 and 4
 
-    def test_penalty_grows_with_squared_distance_and_repeats_per_memory_frame(self):
-        prop, _ = _propagation(2.0)
-        aff = prop.localise(torch.zeros(6, 12), 2, 3)  # 2 x 3 cells, two memory frames
-        self.assertEqual(float(aff[0, 0]), 0.0)
-        self.assertAlmostEqual(float(aff[0, 2]), -4.0 / 8.0)  # (0,0) to (0,2)
-        self.assertAlmostEqual(float(aff[0, 5]), -5.0 / 8.0)  # (0,0) to (1,2)
-        torch.testing.assert_close(aff[:, :6], aff[:, 6:])
+    def test_window_prior_grows_with_squared_distance_and_masks_cells_outside(self):
+        prop, _ = _propagation(0.7)  # radius ceil(0.7 * sqrt(32)) = 4 cells, 9 x 9 window
+        cells, prior = prop.window(2, 3, torch.float32, torch.device("cpu"))
+        self.assertEqual(tuple(cells.shape), (6, 81))
+        centre = 4 * 9 + 4
+        self.assertEqual(int(cells[0, centre]), 0)
+        self.assertEqual(float(prior[0, centre]), 0.0)
+        self.assertEqual(int(cells[0, centre + 2]), 2)  # (0,0) to (0,2)
+        self.assertAlmostEqual(float(prior[0, centre + 2]), 4.0 / (2 * 0.49), places=5)
+        self.assertEqual(int(cells[0, centre + 9 + 2]), 5)  # (0,0) to (1,2)
+        self.assertAlmostEqual(float(prior[0, centre + 9 + 2]), 5.0 / (2 * 0.49), places=5)
+        self.assertEqual(float(prior[0, centre - 1]), 1e4)  # left of the frame
+        self.assertEqual(int(cells[0, centre - 1]), 0)
+
+    def test_windowed_read_matches_the_read_over_whole_frames(self):
+        prop, _ = _propagation(0.7)
+        g = torch.Generator().manual_seed(5)
+        h, w, t = 12, 14, 3
+        aff = torch.randn(h * w, t * h * w, generator=g)
+        ys = torch.arange(h).repeat_interleave(w).float()
+        xs = torch.arange(w).repeat(h).float()
+        d2 = (ys[:, None] - ys[None]) ** 2 + (xs[:, None] - xs[None]) ** 2
+        full = aff - (d2 / (2 * 0.49)).repeat(1, t)
+        for k in (1, 10, 40):  # few enough that the best lie inside the window, at the corners too
+            ref_vals, _ = torch.topk(full, k, dim=1)
+            vals, idx = prop.memory_topk(aff, h, w, k)
+            torch.testing.assert_close(vals, ref_vals)
+            torch.testing.assert_close(full.gather(1, idx), ref_vals)
+        self.assertEqual(prop.memory_topk(aff, h, w, 10 ** 6)[1].size(1), t * 81)  # k clamped to the window
 
 
 if __name__ == "__main__":
