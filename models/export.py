@@ -24,7 +24,7 @@ sys.path.insert(0, HERE)
 from mivos_models import configs, networks, training as tr  # noqa: E402
 from mivos_models.stages import STAGE_SIGNATURES, memory_value_dim, run_all  # noqa: E402
 
-VERSION = "0.4.0"
+VERSION = "0.5.0"
 DESCRIPTIONS = {
     "lite": "Small MiVOS-style networks (inverted-residual encoders, stride 16, key 64 / value 128) for CPU use.",
     "mivos": "The MiVOS networks (DeepLabV3+ ResNet-50 S2M, ResNet-50 query and memory encoders with key 128 / value "

@@ -11,7 +11,9 @@ import ai.djl.ndarray.types.Shape;
  * <li>{@code memKeys [1,Ck,T,h,w]}, {@code memValues [N,Cv,T,h,w]} for T memory frames (with
  * {@linkplain MivosNetworks#objectMemoryKeys() per-object memory keys} the keys are read from the first Ck channels of
  * the values and {@code memKeys} only has to have its shape)</li>
- * <li>{@code topK}: memory entries each query position reads (clamped to {@code T·h·w} inside)</li>
+ * <li>{@code topK}: memory entries each query position reads, clamped inside to the positions it searches
+ * ({@code T·h·w}, or {@code T·S} for a network with a spatial prior, which only searches a window of S cells around
+ * each query)</li>
  * <li>→ {@code logits [N,1,H,W]}</li>
  * </ul>
  */
