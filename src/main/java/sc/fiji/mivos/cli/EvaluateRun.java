@@ -18,8 +18,8 @@ import sc.fiji.mivos.model.MivosNetworks;
 
 /**
  * {@code ./mivos evaluate}: scores the engine on a sequence with ground truth, with a simulated user following the
- * DAVIS, cell or semi-supervised protocol, beside the baselines; writes {@code report.json} and
- * {@code report.html} and prints a one-line summary.
+ * DAVIS, cell or semi-supervised protocol, beside the baselines; writes {@code report.json},
+ * {@code report.html} and the labels of each method, and prints a one-line summary.
  */
 final class EvaluateRun {
 

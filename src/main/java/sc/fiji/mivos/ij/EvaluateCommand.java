@@ -15,7 +15,7 @@ import sc.fiji.mivos.engine.RobotEvaluation.FrameChoice;
 /**
  * <em>Evaluate against ground truth</em>: scores MiVOS on the open image with a simulated user that scribbles from the
  * given ground truth (DAVIS, cell or semi-supervised protocol), beside the baselines, and writes
- * {@code report.json} and {@code report.html} to the output folder.
+ * {@code report.json}, {@code report.html} and each method's final {@code labels-<method>.tif} to the output folder.
  */
 @Plugin(type = Command.class)
 public final class EvaluateCommand extends EngineCommand {

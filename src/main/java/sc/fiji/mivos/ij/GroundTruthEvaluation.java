@@ -26,6 +26,7 @@ import sc.fiji.mivos.engine.RobotEvaluation.Method;
 import sc.fiji.mivos.engine.RobotEvaluation.Outcome;
 import sc.fiji.mivos.engine.RobotEvaluation.Round;
 import sc.fiji.mivos.engine.RobotEvaluation;
+import sc.fiji.mivos.io.LabelTiffWriter;
 import sc.fiji.mivos.io.ReportJson;
 import sc.fiji.mivos.io.gt.GroundTruth;
 import sc.fiji.mivos.io.gt.GroundTruthReader;
@@ -34,7 +35,8 @@ import sc.fiji.mivos.model.MivosNetworks;
 /**
  * Scores the engine on an image with ground truth, the way {@code ./mivos evaluate} and the <em>Evaluate against
  * ground truth</em> command do: a simulated user follows a protocol, the full method runs beside the baselines, and
- * {@code report.json} plus {@code report.html} are written. The image is only read.
+ * {@code report.json}, {@code report.html} and {@code labels-<method>.tif} per method are written. The image is
+ * only read.
  */
 public final class GroundTruthEvaluation {
 
@@ -137,6 +139,9 @@ public final class GroundTruthEvaluation {
 				.scores().j(), end.scores().f(), end.scores().seg(), Auc.overRounds(full.jfPerRound()), frames.frames(),
 			objects, full.secondsPerFrame()));
 		ReportJson.write(report, outDir.resolve("report.json"));
+		for (final Outcome o : outcomes.values())
+			LabelTiffWriter.write(LabelImages.toImagePlus(o.labels(), "labels-" + o.method().id(), image), outDir
+				.resolve("labels-" + o.method().id() + ".tif"));
 		EvaluationHtml.write(report, outcomes, first, outDir.resolve("report.html"));
 		for (final Outcome o : outcomes.values())
 			if (o.method() != Method.FULL && !o.rounds().isEmpty()) notes.accept(String.format(Locale.ROOT,

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import com.google.gson.Gson;
 
+import ij.IJ;
 import ij.ImagePlus;
 import ij.ImageStack;
 import ij.io.FileSaver;
@@ -67,6 +68,12 @@ class EvaluateRunTest {
 		final Map<String, Object> methods = (Map<String, Object>) report.get("methods");
 		assertEquals(Set.of("mivos", "no_fusion", "no_propagation"), methods.keySet());
 		assertTrue(Files.readString(out.resolve("report.html")).contains("<svg"));
+		for (final String method : methods.keySet()) {
+			final ImagePlus saved = IJ.openImage(out.resolve("labels-" + method + ".tif").toString());
+			assertEquals(4, saved.getStackSize(), method);
+			// NB: the disc's centre on the last frame carries the ground-truth id.
+			assertEquals(4, saved.getStack().getProcessor(4).get(22, 23), method);
+		}
 	}
 
 	@Test
