@@ -14,7 +14,7 @@ public final class EngineSettings {
 	/** Default {@link #maxMemoryFrames()}. */
 	public static final int DEFAULT_MAX_MEMORY_FRAMES = 20;
 	/** Default {@link #processingSize()} in pixels. */
-	public static final int DEFAULT_PROCESSING_SIZE = 512;
+	public static final int DEFAULT_PROCESSING_SIZE = 1024;
 	/** Default {@link #lowPercentile()}. */
 	public static final double DEFAULT_LOW_PERCENTILE = 1.0;
 	/** Default {@link #highPercentile()}. */

@@ -15,7 +15,7 @@ class EngineSettingsTest {
 		assertEquals(0, s.topK());
 		assertEquals(5, s.memEvery());
 		assertEquals(20, s.maxMemoryFrames());
-		assertEquals(512, s.processingSize());
+		assertEquals(1024, s.processingSize());
 		assertEquals(1.0, s.lowPercentile());
 		assertEquals(99.8, s.highPercentile());
 		assertEquals(DeviceChoice.CPU, s.device());

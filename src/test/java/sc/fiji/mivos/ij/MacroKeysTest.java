@@ -39,7 +39,7 @@ class MacroKeysTest {
 
 	private static final List<String> ENGINE_KEYS = List.of( //
 		"image|image|—", "channel|int|1", "slice|int|1", "channels|text|empty", "channel_projection|mean/max|mean",
-		"model|text|lite", "device|cpu/gpu|cpu", "threads|int|0", "processing_size|int|512", "top_k|int|0",
+		"model|text|lite", "device|cpu/gpu|cpu", "threads|int|0", "processing_size|int|1024", "top_k|int|0",
 		"mem_every|int|5", "max_memory_frames|int|20", "fusion|boolean|false");
 
 	/**
