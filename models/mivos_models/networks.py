@@ -433,7 +433,13 @@ class Propagation(nn.Module):
         mem = torch.cat([mem, -(mem * mem).sum(1, keepdim=True)], 1)
         qry = torch.cat([2.0 * key.reshape(ck, q).t(), torch.ones(q, 1, dtype=key.dtype, device=key.device)], 1)
         qry = qry.reshape(q, ck + 1, 1, 1) * (1.0 / math.sqrt(ck))
-        vals, idx = self.memory_topk(F.conv2d(mem, qry).reshape(q, m), h, w, int(top_k.item()))  # [Q,k]
+        if self.locality > 0.0:
+            qry = qry.reshape(q, ck + 1)
+            mem = mem.reshape(ck + 1, m // q, h, w)
+            vals, idx = self.window_topk(self.window_affinity(qry, mem, h, w), h, w, int(top_k.item()))
+        else:
+            aff = F.conv2d(mem, qry).reshape(q, m)
+            vals, idx = torch.topk(aff, max(1, min(int(top_k.item()), m)), dim=1)  # [Q,k]
         k = idx.size(1)
         weights = torch.softmax(vals, dim=1)
         rows = mem_values.reshape(n * cv, m).t().contiguous()  # [M, N*Cv]: gather whole rows
@@ -441,26 +447,58 @@ class Propagation(nn.Module):
         readout = torch.bmm(weights.unsqueeze(1), gathered).reshape(q, n * cv).t()
         return readout.reshape(n, cv, h, w)
 
-    def memory_topk(self, aff, h: int, w: int, top_k: int) -> Tuple[torch.Tensor, torch.Tensor]:
-        """The k best memory positions of each query: affinity [Q, T*h*w] -> (values [Q,k], indices [Q,k]).
+    def window_topk(self, near, h: int, w: int, top_k: int) -> Tuple[torch.Tensor, torch.Tensor]:
+        """The k best memory positions of each query within its window: near [Q, T*S] -> (values [Q,k], indices
+        [Q,k] into the T*h*w memory positions).
 
         With the spatial prior on (``memory_locality`` = sigma > 0) a memory position loses d^2 / (2 sigma^2), d its
         distance to the query in stride-16 cells, the same for every memory frame: objects in time-lapses move little
         between the frames the memory holds, while neighbouring cells look alike. Only a square window around the
         query is searched, of radius ceil(sigma * sqrt(32)) cells (4 for sigma 0.7): it holds every position whose
-        prior is above e^-16, a position further away weighs under 1e-7 of a nearer one with the same match, and
-        the top-k over whole frames was most of what the read cost. k is clamped to the positions searched.
+        prior is above e^-16, a position further away weighs under 1e-7 of a nearer one with the same match.
+        ``near`` is the affinity with the S window cells of each memory frame (:meth:`window_affinity`); k is clamped
+        to the T*S positions searched.
         """
-        q = aff.size(0)
-        m = aff.size(1)
-        if self.locality <= 0.0:
-            return torch.topk(aff, max(1, min(top_k, m)), dim=1)
-        cells, prior = self.window(h, w, aff.dtype, aff.device)
+        q = h * w
+        cells, prior = self.window(h, w, near.dtype, near.device)
         s = cells.size(1)
-        t = m // q
-        near = aff.reshape(q, t, q).gather(2, cells.unsqueeze(1).expand(q, t, s)) - prior.unsqueeze(1)
+        t = near.size(1) // s
+        near = near.reshape(q, t, s) - prior.unsqueeze(1)
         vals, j = torch.topk(near.reshape(q, t * s), max(1, min(top_k, t * s)), dim=1)
         return vals, torch.div(j, s, rounding_mode="floor") * q + cells.gather(1, j % s)
+
+    def window_radius(self) -> int:
+        """Search window radius in cells: ceil(sigma * sqrt(32)), see :meth:`window_topk`."""
+        return int(math.ceil(self.locality * math.sqrt(32.0)))
+
+    def window_affinity(self, qry, mem, h: int, w: int):
+        """Affinity qry . mem of each query with the memory cells in its window: qry [Q,C], mem [C,T,h,w] ->
+        [Q, T*S], window cells in the order of :meth:`window`; cells outside the frame read zero.
+
+        Queries go in blocks of b x b cells, each multiplied with the (b + 2r)^2 memory cells its windows span, so
+        the cost grows with the frame's area, not with its square as the affinity with every memory cell does.
+        """
+        r = self.window_radius()
+        side = 2 * r + 1
+        b = 8  # query cells per block side: the region is (8 + 2r)^2 = 256 cells for r = 4
+        span = b + 2 * r
+        c = qry.size(1)
+        t = mem.size(1)
+        bh = (h + b - 1) // b
+        bw = (w + b - 1) // b
+        grid = F.pad(qry.t().reshape(c, h, w), (0, bw * b - w, 0, bh * b - h))
+        blocks = grid.reshape(c, bh, b, bw, b).permute(1, 3, 2, 4, 0).reshape(bh * bw, b * b, c)
+        padded = F.pad(mem.reshape(1, c * t, h, w), (r, bw * b - w + r, r, bh * b - h + r))
+        regions = F.unfold(padded, span, stride=b).reshape(c, t * span * span, bh * bw).permute(2, 0, 1)
+        aff = torch.bmm(blocks, regions).reshape(bh * bw, b * b, t, span * span)
+        # each block cell's window inside its block's region: (y + dy) * span + (x + dx)
+        inner = torch.arange(b, device=qry.device)
+        offs = torch.arange(side, device=qry.device)
+        rows = (inner.reshape(b, 1, 1, 1) + offs.reshape(1, 1, side, 1)) * span
+        cols = inner.reshape(1, b, 1, 1) + offs.reshape(1, 1, 1, side)
+        pick = (rows + cols).reshape(1, b * b, 1, side * side).expand(bh * bw, b * b, t, side * side)
+        near = aff.gather(3, pick).reshape(bh, bw, b, b, t * side * side).permute(0, 2, 1, 3, 4)
+        return near.reshape(bh * b, bw * b, t * side * side)[:h, :w].reshape(h * w, t * side * side)
 
     def window(self, h: int, w: int, dtype: torch.dtype, device: torch.device) -> Tuple[torch.Tensor, torch.Tensor]:
         """Per query cell, the cells of its search window and their prior: (cells [Q,S] int64, prior [Q,S]).
@@ -468,7 +506,7 @@ class Propagation(nn.Module):
         S = (2r + 1)^2, row-major from the window's top-left; window cells outside the frame point at cell 0 with a
         prior of 1e4 (weight 0).
         """
-        r = int(math.ceil(self.locality * math.sqrt(32.0)))
+        r = self.window_radius()
         side = 2 * r + 1
         grid = torch.arange(h * w, dtype=dtype, device=device).reshape(1, 1, h, w)
         near = F.unfold(F.pad(grid, (r, r, r, r), value=-1.0), side).reshape(side * side, h * w).t()
@@ -481,7 +519,7 @@ class Propagation(nn.Module):
         """Top-k read of a memory with per-object keys: mem_values [N,Ck+Cv,T,h,w] -> readout [N,Cv,h,w].
 
         Affinity q.m / sqrt(Ck) between each query position and the T*h*w memory positions of the same object, the
-        top k per query (see :meth:`memory_topk`), softmax over them, weighted sum of the values.
+        top k per query (see :meth:`window_topk`), softmax over them, weighted sum of the values.
         """
         ck = self.key_dim
         n = mem_values.size(0)
@@ -494,7 +532,11 @@ class Propagation(nn.Module):
         out = []
         for i in range(n):
             entry = mem_values[i].reshape(ck + cv, m)
-            vals, idx = self.memory_topk(torch.mm(qry.t(), entry[:ck]), h, w, int(top_k.item()))
+            if self.locality > 0.0:
+                near = self.window_affinity(qry.t(), entry[:ck].reshape(ck, m // q, h, w), h, w)
+                vals, idx = self.window_topk(near, h, w, int(top_k.item()))
+            else:
+                vals, idx = torch.topk(torch.mm(qry.t(), entry[:ck]), max(1, min(int(top_k.item()), m)), dim=1)
             k = idx.size(1)
             weights = torch.softmax(vals, dim=1)
             rows = entry[ck:].t().contiguous()  # [M,Cv]
@@ -504,7 +546,7 @@ class Propagation(nn.Module):
 
     @torch.jit.export
     def segment(self, key, f16, f8, f4, mem_keys, mem_values, top_k):
-        """Memory read + decode -> logits [N,1,H,W]. ``top_k`` is a 0-dim int64 tensor (see :meth:`memory_topk`)."""
+        """Memory read + decode -> logits [N,1,H,W]. ``top_k`` is a 0-dim int64 tensor (see :meth:`window_topk`)."""
         readout = self.read_memory(key, mem_keys, mem_values, top_k)
         n = readout.size(0)
         x = torch.cat([readout, f16.expand(n, -1, -1, -1)], 1)

@@ -55,17 +55,45 @@ class MemoryLocalityTest(unittest.TestCase):
         prop, _ = _propagation(0.7)
         g = torch.Generator().manual_seed(5)
         h, w, t = 12, 14, 3
-        aff = torch.randn(h * w, t * h * w, generator=g)
+        q = h * w
+        aff = torch.randn(q, t * q, generator=g)
         ys = torch.arange(h).repeat_interleave(w).float()
         xs = torch.arange(w).repeat(h).float()
         d2 = (ys[:, None] - ys[None]) ** 2 + (xs[:, None] - xs[None]) ** 2
         full = aff - (d2 / (2 * 0.49)).repeat(1, t)
+        cells, _ = prop.window(h, w, torch.float32, torch.device("cpu"))
+        near = aff.reshape(q, t, q).gather(2, cells.unsqueeze(1).expand(q, t, 81)).reshape(q, t * 81)
         for k in (1, 10, 40):  # few enough that the best lie inside the window, at the corners too
             ref_vals, _ = torch.topk(full, k, dim=1)
-            vals, idx = prop.memory_topk(aff, h, w, k)
+            vals, idx = prop.window_topk(near, h, w, k)
             torch.testing.assert_close(vals, ref_vals)
             torch.testing.assert_close(full.gather(1, idx), ref_vals)
-        self.assertEqual(prop.memory_topk(aff, h, w, 10 ** 6)[1].size(1), t * 81)  # k clamped to the window
+        self.assertEqual(prop.window_topk(near, h, w, 10 ** 6)[1].size(1), t * 81)  # k clamped to the window
+
+    def test_window_affinity_matches_the_affinity_with_every_memory_cell(self):
+        prop, _ = _propagation(0.7)
+        g = torch.Generator().manual_seed(7)
+        for h, w in ((12, 14), (8, 8), (3, 21)):  # blocks that do and do not tile the frame
+            q, t, c = h * w, 2, 5
+            qry = torch.randn(q, c, generator=g)
+            mem = torch.randn(c, t, h, w, generator=g)
+            dense = torch.mm(qry, mem.reshape(c, t * q)).reshape(q, t, q)
+            cells, prior = prop.window(h, w, torch.float32, torch.device("cpu"))
+            ref = dense.gather(2, cells.unsqueeze(1).expand(q, t, 81))
+            near = prop.window_affinity(qry, mem, h, w).reshape(q, t, 81)
+            inside = (prior < 1e3).unsqueeze(1).expand(q, t, 81)
+            torch.testing.assert_close(near[inside], ref[inside])
+            self.assertEqual(float(near[~inside].abs().max()), 0.0)
+
+    def test_windowed_read_of_both_key_layouts_runs_scripted(self):
+        for name in ("lite", "mivos"):
+            cfg = dict(configs.get_config(name), memory_locality=0.7)
+            prop = torch.jit.script(networks.build("propagation", cfg).eval())
+            ck, h, w, t = cfg["key_dim"], 5, 7, 2
+            cv = cfg["value_dim"] + (ck if cfg.get("memory_keys") == "object" else 0)
+            read = prop.read_memory(torch.randn(1, ck, h, w), torch.randn(1, ck, t, h, w), torch.randn(2, cv, t, h, w),
+                                    torch.tensor(20))
+            self.assertEqual(tuple(read.shape), (2, cfg["value_dim"], h, w))
 
 
 if __name__ == "__main__":
