@@ -427,25 +427,27 @@ class Propagation(nn.Module):
         q = h * w
         n = mem_values.size(0)
         cv = mem_values.size(1)
-        # affinity [Q,M] = (2 q.m - |m|^2) / sqrt(Ck) as one 1x1 convolution: the memory (with an extra -|m|^2
-        # channel) is the input, the queries (with an extra constant 1) are the filters; |q|^2 cancels in the softmax
-        mem = mem_keys.reshape(1, ck, m // w, w)
-        mem = torch.cat([mem, -(mem * mem).sum(1, keepdim=True)], 1)
+        # affinity [Q,M] = (2 q.m - |m|^2) / sqrt(Ck) as one product: the memory gets an extra -|m|^2 channel, the
+        # queries an extra constant 1; |q|^2 cancels in the softmax
+        mem = mem_keys.reshape(ck, m)
+        mem = torch.cat([mem, -(mem * mem).sum(0, keepdim=True)], 0)
         qry = torch.cat([2.0 * key.reshape(ck, q).t(), torch.ones(q, 1, dtype=key.dtype, device=key.device)], 1)
-        qry = qry.reshape(q, ck + 1, 1, 1) * (1.0 / math.sqrt(ck))
-        if self.locality > 0.0:
-            qry = qry.reshape(q, ck + 1)
-            mem = mem.reshape(ck + 1, m // q, h, w)
-            vals, idx = self.window_topk(self.window_affinity(qry, mem, h, w), h, w, int(top_k.item()))
-        else:
-            aff = F.conv2d(mem, qry).reshape(q, m)
-            vals, idx = torch.topk(aff, max(1, min(int(top_k.item()), m)), dim=1)  # [Q,k]
+        vals, idx = self.memory_topk(qry * (1.0 / math.sqrt(ck)), mem, h, w, int(top_k.item()))  # [Q,k]
         k = idx.size(1)
         weights = torch.softmax(vals, dim=1)
         rows = mem_values.reshape(n * cv, m).t().contiguous()  # [M, N*Cv]: gather whole rows
         gathered = torch.index_select(rows, 0, idx.reshape(-1)).reshape(q, k, n * cv)
         readout = torch.bmm(weights.unsqueeze(1), gathered).reshape(q, n * cv).t()
         return readout.reshape(n, cv, h, w)
+
+    def memory_topk(self, qry, mem, h: int, w: int, top_k: int) -> Tuple[torch.Tensor, torch.Tensor]:
+        """The k best memory positions of each query by affinity qry . mem: qry [Q,C], mem [C,T*h*w] -> (values
+        [Q,k], indices [Q,k]); within each query's window with the spatial prior (:meth:`window_topk`), over whole
+        frames without it."""
+        if self.locality > 0.0:
+            near = self.window_affinity(qry, mem.reshape(mem.size(0), mem.size(1) // (h * w), h, w), h, w)
+            return self.window_topk(near, h, w, top_k)
+        return torch.topk(torch.mm(qry, mem), max(1, min(top_k, mem.size(1))), dim=1)
 
     def window_topk(self, near, h: int, w: int, top_k: int) -> Tuple[torch.Tensor, torch.Tensor]:
         """The k best memory positions of each query within its window: near [Q, T*S] -> (values [Q,k], indices
@@ -519,7 +521,7 @@ class Propagation(nn.Module):
         """Top-k read of a memory with per-object keys: mem_values [N,Ck+Cv,T,h,w] -> readout [N,Cv,h,w].
 
         Affinity q.m / sqrt(Ck) between each query position and the T*h*w memory positions of the same object, the
-        top k per query (see :meth:`window_topk`), softmax over them, weighted sum of the values.
+        top k per query (see :meth:`memory_topk`), softmax over them, weighted sum of the values.
         """
         ck = self.key_dim
         n = mem_values.size(0)
@@ -532,11 +534,7 @@ class Propagation(nn.Module):
         out = []
         for i in range(n):
             entry = mem_values[i].reshape(ck + cv, m)
-            if self.locality > 0.0:
-                near = self.window_affinity(qry.t(), entry[:ck].reshape(ck, m // q, h, w), h, w)
-                vals, idx = self.window_topk(near, h, w, int(top_k.item()))
-            else:
-                vals, idx = torch.topk(torch.mm(qry.t(), entry[:ck]), max(1, min(int(top_k.item()), m)), dim=1)
+            vals, idx = self.memory_topk(qry.t(), entry[:ck], h, w, int(top_k.item()))
             k = idx.size(1)
             weights = torch.softmax(vals, dim=1)
             rows = entry[ck:].t().contiguous()  # [M,Cv]
@@ -546,7 +544,7 @@ class Propagation(nn.Module):
 
     @torch.jit.export
     def segment(self, key, f16, f8, f4, mem_keys, mem_values, top_k):
-        """Memory read + decode -> logits [N,1,H,W]. ``top_k`` is a 0-dim int64 tensor (see :meth:`window_topk`)."""
+        """Memory read + decode -> logits [N,1,H,W]. ``top_k`` is a 0-dim int64 tensor (see :meth:`memory_topk`)."""
         readout = self.read_memory(key, mem_keys, mem_values, top_k)
         n = readout.size(0)
         x = torch.cat([readout, f16.expand(n, -1, -1, -1)], 1)

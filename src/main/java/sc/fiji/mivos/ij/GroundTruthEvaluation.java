@@ -139,9 +139,10 @@ public final class GroundTruthEvaluation {
 				.scores().j(), end.scores().f(), end.scores().seg(), Auc.overRounds(full.jfPerRound()), frames.frames(),
 			objects, full.secondsPerFrame()));
 		ReportJson.write(report, outDir.resolve("report.json"));
-		for (final Outcome o : outcomes.values())
-			LabelTiffWriter.write(LabelImages.toImagePlus(o.labels(), "labels-" + o.method().id(), image), outDir
-				.resolve("labels-" + o.method().id() + ".tif"));
+		for (final Outcome o : outcomes.values()) {
+			final String name = "labels-" + o.method().id();
+			LabelTiffWriter.write(LabelImages.toImagePlus(o.labels(), name, image), outDir.resolve(name + ".tif"));
+		}
 		EvaluationHtml.write(report, outcomes, first, outDir.resolve("report.html"));
 		for (final Outcome o : outcomes.values())
 			if (o.method() != Method.FULL && !o.rounds().isEmpty()) notes.accept(String.format(Locale.ROOT,
